@@ -1,0 +1,113 @@
+package org.imdbetl.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** Every setting of the pipeline; application.properties maps the original's environment variables. */
+@ConfigMapping(prefix = "imdb")
+public interface ImdbConfig {
+
+    Source source();
+
+    Ingest ingest();
+
+    Kafka kafka();
+
+    Scoring scoring();
+
+    interface Source {
+
+        /** Where the dumps come from: a base URL, a local directory, or {@code sample} (env IMDB_SOURCE). */
+        @WithDefault("https://datasets.imdbws.com/")
+        String location();
+
+        /** Directory holding the bundled sample dumps, used when the location is {@code sample}. */
+        @WithDefault("data/sample")
+        Path sampleDir();
+
+        /** Directory where downloaded dumps are cached and reused. */
+        @WithDefault("data/cache")
+        Path cacheDir();
+
+        /** Timeout for connecting to the download URL. */
+        @WithDefault("20s")
+        Duration connectTimeout();
+    }
+
+    interface Ingest {
+
+        /** Run an ingest when the service starts. */
+        @WithDefault("true")
+        boolean onStart();
+
+        /** title.basics titleType values to keep. */
+        @WithDefault("movie")
+        List<String> titleTypes();
+
+        /** Records sent per second; 0 means unlimited (env MSGS_PER_SEC). */
+        @WithDefault("0")
+        int msgsPerSec();
+
+        /** Stop after sending this many records; 0 means no limit (env PRODUCER_LIMIT). */
+        @WithDefault("0")
+        long producerLimit();
+
+        /** Lines longer than this many bytes are rejected. */
+        @WithDefault("65536")
+        int maxLineBytes();
+
+        /** How often ingest logs its progress. */
+        @WithDefault("5s")
+        Duration progressInterval();
+    }
+
+    interface Kafka {
+
+        /** Topic the movies go through (env KAFKA_TOPIC). */
+        @WithDefault("imdb-movies")
+        String topic();
+
+        /** Partitions of the topic when the service creates it. */
+        @WithDefault("3")
+        int partitions();
+
+        Embedded embedded();
+
+        interface Embedded {
+
+            /** Address the embedded broker listens on when no external broker is configured. */
+            @WithDefault("127.0.0.1")
+            String host();
+
+            /** Port the embedded broker listens on. */
+            @WithDefault("9092")
+            int port();
+
+            /** Port of the embedded broker's KRaft controller listener. */
+            @WithDefault("9093")
+            int controllerPort();
+
+            /** Log directory of the embedded broker; kept across restarts so the topic survives. */
+            @WithDefault("data/kafka")
+            Path logDir();
+        }
+    }
+
+    interface Scoring {
+
+        /** m: votes at which a movie's own rating weighs as much as the prior (env MIN_VOTES_PRIOR). */
+        @WithDefault("3000")
+        double minVotesPrior();
+
+        /** C: the prior mean rating, or {@code auto} for the mean of rated movies (env GLOBAL_MEAN_RATING). */
+        @WithDefault("6.5")
+        String globalMeanRating();
+
+        /** How often an {@code auto} C is recomputed and the ranking rebuilt if it moved. */
+        @WithDefault("2s")
+        Duration autoMeanRefresh();
+    }
+}

@@ -1,0 +1,50 @@
+package org.imdbetl.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.util.OptionalDouble;
+import org.imdbetl.domain.MovieJson;
+import org.imdbetl.listener.ConsumerStats;
+import org.imdbetl.scoring.ScoringStore;
+
+/** Turns the plain-Java parts of the pipeline into beans, configured from {@link ImdbConfig}. */
+@ApplicationScoped
+public class PipelineBeans {
+
+    /** The value of GLOBAL_MEAN_RATING that derives C from the store. */
+    public static final String AUTO_MEAN = "auto";
+
+    @Produces
+    @Singleton
+    ScoringStore scoringStore(ImdbConfig config) {
+        return new ScoringStore(config.scoring().minVotesPrior(), globalMean(config.scoring().globalMeanRating()));
+    }
+
+    @Produces
+    @Singleton
+    MovieJson movieJson() {
+        return new MovieJson();
+    }
+
+    @Produces
+    @Singleton
+    ConsumerStats consumerStats() {
+        return new ConsumerStats();
+    }
+
+    static OptionalDouble globalMean(String value) {
+        if (AUTO_MEAN.equalsIgnoreCase(value.trim())) {
+            return OptionalDouble.empty();
+        }
+        try {
+            double mean = Double.parseDouble(value.trim());
+            if (mean < 1.0 || mean > 10.0) {
+                throw new IllegalArgumentException("imdb.scoring.global-mean-rating must be within 1-10 or 'auto', was " + value);
+            }
+            return OptionalDouble.of(mean);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("imdb.scoring.global-mean-rating must be a number or 'auto', was " + value, e);
+        }
+    }
+}

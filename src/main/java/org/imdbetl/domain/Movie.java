@@ -1,0 +1,26 @@
+package org.imdbetl.domain;
+
+import java.util.List;
+
+/**
+ * One movie as it travels through the topic: the title.basics row joined with its title.ratings row.
+ * Nullable fields are null where IMDb has {@code \N}; an unrated movie has null rating and votes.
+ */
+public record Movie(
+        String tconst,
+        String title,
+        String originalTitle,
+        Integer year,
+        Integer runtimeMinutes,
+        List<String> genres,
+        Double averageRating,
+        Long numVotes) {
+
+    public Movie {
+        genres = genres == null ? List.of() : List.copyOf(genres);
+    }
+
+    public boolean rated() {
+        return averageRating != null && numVotes != null;
+    }
+}

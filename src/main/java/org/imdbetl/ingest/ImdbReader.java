@@ -1,0 +1,146 @@
+package org.imdbetl.ingest;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Set;
+import org.imdbetl.domain.Movie;
+
+/**
+ * Streams the two IMDb dumps: title.ratings into a {@link RatingsIndex}, then title.basics row by
+ * row, filtered to the wanted title types and joined with the ratings. Plain Java, no framework.
+ */
+public final class ImdbReader {
+
+    public static final String BASICS_FILE = "title.basics.tsv.gz";
+    public static final String RATINGS_FILE = "title.ratings.tsv.gz";
+
+    static final List<String> BASICS_COLUMNS = List.of(
+            "tconst", "titleType", "primaryTitle", "originalTitle", "startYear", "runtimeMinutes", "genres");
+    static final List<String> RATINGS_COLUMNS = List.of("tconst", "averageRating", "numVotes");
+
+    private final int maxLineBytes;
+    private final RowListener listener;
+
+    public ImdbReader(int maxLineBytes, RowListener listener) {
+        this.maxLineBytes = maxLineBytes;
+        this.listener = listener;
+    }
+
+    /** Reads an uncompressed title.ratings stream; the caller owns decompression. */
+    public RatingsIndex readRatings(InputStream tsv, String file)
+            throws IOException, InvalidFileException, InterruptedException {
+        RatingsIndex index = new RatingsIndex();
+        try (LineReader lines = new LineReader(tsv, maxLineBytes)) {
+            TsvHeader header = TsvHeader.parse(file, lines.next(), RATINGS_COLUMNS);
+            int tconst = header.indexOf("tconst");
+            int rating = header.indexOf("averageRating");
+            int votes = header.indexOf("numVotes");
+            forEachRow(lines, header, file, fields -> {
+                String id = Fields.tconst(fields[tconst]);
+                double averageRating = Fields.rating(fields[rating]);
+                long numVotes = Fields.votes(fields[votes]);
+                if (index.put(id, averageRating, (int) numVotes)) {
+                    throw new RejectedRowException(RejectReason.DUPLICATE_TCONST, id + " rated twice, last row wins");
+                }
+                return true;
+            });
+        } catch (RejectedRowException e) {
+            throw new InvalidFileException(file, "has an unreadable header line: " + e.getMessage());
+        }
+        return index;
+    }
+
+    /** Reads an uncompressed title.basics stream and hands every wanted title to the sink. */
+    public void readMovies(InputStream tsv, String file, Set<String> titleTypes, RatingsIndex ratings, MovieSink sink)
+            throws IOException, InvalidFileException, InterruptedException {
+        try (LineReader lines = new LineReader(tsv, maxLineBytes)) {
+            TsvHeader header = TsvHeader.parse(file, lines.next(), BASICS_COLUMNS);
+            BasicsColumns columns = new BasicsColumns(header);
+            RatingsIndex seen = new RatingsIndex();
+            forEachRow(lines, header, file, fields -> {
+                if (!titleTypes.contains(fields[columns.titleType])) {
+                    return true;
+                }
+                Movie movie = columns.toMovie(fields, ratings);
+                boolean duplicate = seen.put(movie.tconst(), 0, 0);
+                boolean more = sink.accept(movie);
+                if (duplicate) {
+                    // Sent anyway: keyed by tconst, the later row replaces the earlier one downstream.
+                    throw new RejectedRowException(RejectReason.DUPLICATE_TCONST, movie.tconst() + " listed twice, last row wins");
+                }
+                return more;
+            });
+        } catch (RejectedRowException e) {
+            throw new InvalidFileException(file, "has an unreadable header line: " + e.getMessage());
+        }
+    }
+
+    private void forEachRow(LineReader lines, TsvHeader header, String file, RowHandler handler)
+            throws IOException, InterruptedException {
+        while (true) {
+            String line;
+            try {
+                line = lines.next();
+            } catch (RejectedRowException e) {
+                listener.rowRead(file);
+                listener.rejected(file, lines.lineNumber(), e.reason(), e.getMessage());
+                continue;
+            } catch (EOFException e) {
+                // A cut-off gzip: keep every row read so far, count the loss once.
+                listener.rejected(file, lines.lineNumber() + 1, RejectReason.TRUNCATED_FILE,
+                        "file ends before its gzip trailer: " + e.getMessage());
+                return;
+            }
+            if (line == null) {
+                return;
+            }
+            listener.rowRead(file);
+            try {
+                if (!handler.handle(header.split(line))) {
+                    return;
+                }
+            } catch (RejectedRowException e) {
+                listener.rejected(file, lines.lineNumber(), e.reason(), e.getMessage());
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface RowHandler {
+        boolean handle(String[] fields) throws RejectedRowException, InterruptedException;
+    }
+
+    /** Column positions of title.basics, looked up once from the header. */
+    private static final class BasicsColumns {
+        final int tconst;
+        final int titleType;
+        final int primaryTitle;
+        final int originalTitle;
+        final int startYear;
+        final int runtimeMinutes;
+        final int genres;
+
+        BasicsColumns(TsvHeader header) {
+            tconst = header.indexOf("tconst");
+            titleType = header.indexOf("titleType");
+            primaryTitle = header.indexOf("primaryTitle");
+            originalTitle = header.indexOf("originalTitle");
+            startYear = header.indexOf("startYear");
+            runtimeMinutes = header.indexOf("runtimeMinutes");
+            genres = header.indexOf("genres");
+        }
+
+        Movie toMovie(String[] fields, RatingsIndex ratings) throws RejectedRowException {
+            String id = Fields.tconst(fields[tconst]);
+            Integer year = Fields.year(fields[startYear]);
+            Integer runtime = Fields.runtime(fields[runtimeMinutes]);
+            int slot = ratings.find(id);
+            Double averageRating = slot < 0 ? null : ratings.ratingAt(slot);
+            Long numVotes = slot < 0 ? null : (long) ratings.votesAt(slot);
+            return new Movie(id, Fields.text(fields[primaryTitle]), Fields.text(fields[originalTitle]),
+                    year, runtime, Fields.genres(fields[genres]), averageRating, numVotes);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.imdbetl.ingest;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Counters of the current or last ingest, written by the ingest thread and read by the API.
+ * Every rejected row is counted under its reason.
+ */
+public final class IngestProgress implements RowListener {
+
+    private final AtomicReference<IngestState> state = new AtomicReference<>(IngestState.IDLE);
+    private final AtomicReference<String> source = new AtomicReference<>("");
+    private final AtomicReference<String> error = new AtomicReference<>();
+    private final AtomicReference<Instant> startedAt = new AtomicReference<>();
+    private final AtomicReference<Instant> finishedAt = new AtomicReference<>();
+    private final AtomicLong rowsRead = new AtomicLong();
+    private final AtomicLong moviesRead = new AtomicLong();
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong sendFailed = new AtomicLong();
+    private final Map<RejectReason, AtomicLong> rejected = new EnumMap<>(RejectReason.class);
+
+    public IngestProgress() {
+        for (RejectReason reason : RejectReason.values()) {
+            rejected.put(reason, new AtomicLong());
+        }
+    }
+
+    /** Resets every counter for a new run. */
+    public void started(String sourceDescription) {
+        rowsRead.set(0);
+        moviesRead.set(0);
+        sent.set(0);
+        sendFailed.set(0);
+        rejected.values().forEach(count -> count.set(0));
+        source.set(sourceDescription);
+        error.set(null);
+        startedAt.set(Instant.now());
+        finishedAt.set(null);
+        state.set(IngestState.RUNNING);
+    }
+
+    public void completed() {
+        finishedAt.set(Instant.now());
+        state.set(IngestState.COMPLETED);
+    }
+
+    public void failed(String message) {
+        error.set(message);
+        finishedAt.set(Instant.now());
+        state.set(IngestState.FAILED);
+    }
+
+    @Override
+    public void rowRead(String file) {
+        rowsRead.incrementAndGet();
+    }
+
+    @Override
+    public void rejected(String file, long line, RejectReason reason, String detail) {
+        rejected.get(reason).incrementAndGet();
+    }
+
+    public void movieRead() {
+        moviesRead.incrementAndGet();
+    }
+
+    public void movieSent() {
+        sent.incrementAndGet();
+    }
+
+    public void sendFailed() {
+        sendFailed.incrementAndGet();
+    }
+
+    public Snapshot snapshot() {
+        Map<RejectReason, Long> byReason = new EnumMap<>(RejectReason.class);
+        rejected.forEach((reason, count) -> {
+            if (count.get() > 0) {
+                byReason.put(reason, count.get());
+            }
+        });
+        return new Snapshot(state.get(), source.get(), startedAt.get(), finishedAt.get(), rowsRead.get(),
+                moviesRead.get(), sent.get(), sendFailed.get(), byReason, error.get());
+    }
+
+    /** A consistent-enough copy for reporting. */
+    public record Snapshot(IngestState state, String source, Instant startedAt, Instant finishedAt, long rowsRead,
+            long moviesRead, long sent, long sendFailed, Map<RejectReason, Long> rejectedByReason, String error) {
+
+        public long rejected() {
+            return rejectedByReason.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+}

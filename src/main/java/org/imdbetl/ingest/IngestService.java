@@ -1,0 +1,150 @@
+package org.imdbetl.ingest;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.locks.LockSupport;
+import java.util.zip.GZIPInputStream;
+import org.imdbetl.config.ImdbConfig;
+import org.imdbetl.domain.Movie;
+
+/**
+ * Runs an ingest: resolve the source, read the ratings into memory, stream the basics, join, and
+ * send every wanted title to Kafka. One ingest at a time, on its own thread.
+ */
+@ApplicationScoped
+public class IngestService {
+
+    private static final int GZIP_BUFFER = 1 << 16;
+    private static final Duration ACK_TIMEOUT = Duration.ofMinutes(5);
+
+    private final ImdbConfig config;
+    private final MovieProducer producer;
+    private final IngestProgress progress = new IngestProgress();
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "imdb-ingest"));
+    private CompletableFuture<IngestProgress.Snapshot> current = CompletableFuture.completedFuture(null);
+
+    IngestService(ImdbConfig config, MovieProducer producer) {
+        this.config = config;
+        this.producer = producer;
+    }
+
+    /** After the channels are wired, so the first record has somewhere to go. */
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent event) {
+        if (config.ingest().onStart()) {
+            start();
+        } else {
+            Log.info("Ingest: not run at start-up (imdb.ingest.on-start=false)");
+        }
+    }
+
+    /** Starts an ingest unless one is running; returns the running or new one. */
+    public synchronized CompletableFuture<IngestProgress.Snapshot> start() {
+        if (!current.isDone()) {
+            return current;
+        }
+        current = CompletableFuture.supplyAsync(this::run, executor);
+        return current;
+    }
+
+    public IngestProgress.Snapshot progress() {
+        return progress.snapshot();
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    private IngestProgress.Snapshot run() {
+        ImdbConfig.Source sourceConfig = config.source();
+        ImdbSource source = new ImdbSource(sourceConfig.location(), sourceConfig.sampleDir(), sourceConfig.cacheDir(),
+                sourceConfig.connectTimeout());
+        progress.started(source.describe());
+        ProgressLog log = new ProgressLog(progress, config.ingest().progressInterval());
+        Log.infof("Ingest: starting from %s", source.describe());
+        try {
+            ImdbReader reader = new ImdbReader(config.ingest().maxLineBytes(), log);
+            Path ratingsFile = source.resolve(ImdbReader.RATINGS_FILE);
+            Path basicsFile = source.resolve(ImdbReader.BASICS_FILE);
+            RatingsIndex ratings;
+            try (InputStream in = gunzip(ratingsFile, log)) {
+                ratings = reader.readRatings(in, ratingsFile.toString());
+            }
+            Log.infof("Ingest: %d ratings read from %s", ratings.size(), ratingsFile);
+            try (InputStream in = gunzip(basicsFile, log)) {
+                reader.readMovies(in, basicsFile.toString(), Set.copyOf(config.ingest().titleTypes()),
+                        ratings, new SendingSink(config.ingest()));
+            }
+            if (!producer.awaitAllAcknowledged(ACK_TIMEOUT)) {
+                throw new IOException("Kafka did not acknowledge every record within " + ACK_TIMEOUT);
+            }
+            progress.completed();
+            log.finished();
+        } catch (InvalidFileException | IOException e) {
+            progress.failed(e.getMessage());
+            Log.errorf("Ingest from %s failed: %s", source.describe(), e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            progress.failed("interrupted");
+        } catch (RuntimeException e) {
+            progress.failed(e.toString());
+            Log.errorf(e, "Ingest from %s failed", source.describe());
+        }
+        return progress.snapshot();
+    }
+
+    private static InputStream gunzip(Path file, ProgressLog log) throws IOException {
+        InputStream raw = new CountingInputStream(Files.newInputStream(file), Files.size(file),
+                file.getFileName().toString(), log);
+        return new GZIPInputStream(new BufferedInputStream(raw, GZIP_BUFFER), GZIP_BUFFER);
+    }
+
+    /** Paces and limits sending as MSGS_PER_SEC and PRODUCER_LIMIT say. */
+    private final class SendingSink implements MovieSink {
+        private final long limit;
+        private final long nanosPerRecord;
+        private final long startNanos = System.nanoTime();
+        private long accepted;
+
+        SendingSink(ImdbConfig.Ingest settings) {
+            this.limit = settings.producerLimit();
+            this.nanosPerRecord = settings.msgsPerSec() > 0 ? 1_000_000_000L / settings.msgsPerSec() : 0;
+        }
+
+        @Override
+        public boolean accept(Movie movie) throws InterruptedException {
+            if (nanosPerRecord > 0) {
+                long due = startNanos + accepted * nanosPerRecord;
+                long wait;
+                while ((wait = due - System.nanoTime()) > 0) {
+                    LockSupport.parkNanos(wait);
+                    if (Thread.interrupted()) {
+                        throw new InterruptedException();
+                    }
+                }
+            }
+            progress.movieRead();
+            producer.send(movie, progress::movieSent, failure -> {
+                progress.sendFailed();
+                Log.warnf("Ingest: Kafka refused %s: %s", movie.tconst(), failure.getMessage());
+            });
+            accepted++;
+            return limit <= 0 || accepted < limit;
+        }
+    }
+}

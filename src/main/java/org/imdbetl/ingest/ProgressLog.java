@@ -1,0 +1,54 @@
+package org.imdbetl.ingest;
+
+import io.quarkus.logging.Log;
+import java.time.Duration;
+
+/** Counts rows into {@link IngestProgress} and logs progress at most once per interval. */
+final class ProgressLog implements RowListener {
+
+    private final IngestProgress progress;
+    private final long intervalNanos;
+    private final long startNanos = System.nanoTime();
+    private long lastLogNanos = startNanos;
+    private volatile String currentFile = "";
+    private volatile double fileFraction;
+
+    ProgressLog(IngestProgress progress, Duration interval) {
+        this.progress = progress;
+        this.intervalNanos = interval.toNanos();
+    }
+
+    @Override
+    public void rowRead(String file) {
+        progress.rowRead(file);
+    }
+
+    @Override
+    public void rejected(String file, long line, RejectReason reason, String detail) {
+        progress.rejected(file, line, reason, detail);
+        Log.debugf("Ingest: rejected %s line %d: %s", file, line, detail);
+    }
+
+    /** Called as compressed bytes are read; also the clock for the periodic log line. */
+    void bytesRead(String file, long read, long total) {
+        currentFile = file;
+        fileFraction = total > 0 ? (double) read / total : 0;
+        long now = System.nanoTime();
+        if (now - lastLogNanos >= intervalNanos) {
+            lastLogNanos = now;
+            log("progress");
+        }
+    }
+
+    void finished() {
+        log("done");
+    }
+
+    private void log(String what) {
+        IngestProgress.Snapshot s = progress.snapshot();
+        double seconds = Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9);
+        Log.infof("Ingest %s: %s %.0f%% read, rows read %d, movies sent %d, rejected %d %s, %.0f rows/s",
+                what, currentFile, fileFraction * 100, s.rowsRead(), s.sent(), s.rejected(), s.rejectedByReason(),
+                s.rowsRead() / seconds);
+    }
+}

@@ -1,0 +1,14 @@
+package org.imdbetl.kafka;
+
+/** Logical channel names; the topic behind them is set in application.properties. */
+public final class Channels {
+
+    /** Ingest to Kafka. */
+    public static final String MOVIES_OUT = "movies-out";
+
+    /** Kafka to the scoring store. */
+    public static final String MOVIES_IN = "movies-in";
+
+    private Channels() {
+    }
+}

@@ -1,0 +1,107 @@
+package org.imdbetl.kafka;
+
+import io.quarkus.logging.Log;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.Feature;
+import org.apache.kafka.server.common.MetadataVersion;
+
+/**
+ * A real single-node Apache Kafka (combined KRaft broker and controller) inside this JVM, for
+ * machines without a Kafka cluster or Docker. Plain Java so that tests can start one too.
+ */
+public final class EmbeddedKafkaBroker implements AutoCloseable {
+
+    private static final int NODE_ID = 1;
+    private static final String CONTROLLER_LISTENER = "CONTROLLER";
+
+    private final KafkaRaftServer server;
+    private final String bootstrapServers;
+
+    private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers) {
+        this.server = server;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /**
+     * Starts a broker, formatting the log directory only on first use so a restart keeps its topics
+     * (formatting again would give the directory a new cluster id, which Kafka refuses).
+     */
+    public static EmbeddedKafkaBroker start(String host, int port, int controllerPort, Path logDir) {
+        Path dir = logDir.toAbsolutePath().normalize();
+        String bootstrap = host + ":" + port;
+        Properties props = brokerProperties(host, port, controllerPort, dir);
+        try {
+            Files.createDirectories(dir);
+            if (!Files.exists(dir.resolve("meta.properties"))) {
+                format(dir);
+            }
+            KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+            server.startup();
+            return new EmbeddedKafkaBroker(server, bootstrap);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not start the embedded Kafka broker on " + bootstrap
+                    + " with log dir " + dir + " (is the port in use? set KAFKA_BOOTSTRAP_SERVERS to use another broker): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+        server.awaitShutdown();
+    }
+
+    private static void format(Path dir) throws Exception {
+        Log.infof("Formatting embedded Kafka log dir %s", dir);
+        new Formatter()
+                .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                .setNodeId(NODE_ID)
+                .setClusterId(Uuid.randomUuid().toString())
+                .setDirectories(List.of(dir.toString()))
+                .setMetadataLogDirectory(dir.toString())
+                .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+                .setReleaseVersion(MetadataVersion.latestProduction())
+                .setControllerListenerName(CONTROLLER_LISTENER)
+                .run();
+    }
+
+    private static Properties brokerProperties(String host, int port, int controllerPort, Path dir) {
+        Properties props = new Properties();
+        props.put("process.roles", "broker,controller");
+        props.put("node.id", String.valueOf(NODE_ID));
+        props.put("controller.quorum.voters", NODE_ID + "@" + host + ":" + controllerPort);
+        props.put("listeners", "PLAINTEXT://" + host + ":" + port + "," + CONTROLLER_LISTENER + "://" + host + ":" + controllerPort);
+        props.put("advertised.listeners", "PLAINTEXT://" + host + ":" + port);
+        props.put("controller.listener.names", CONTROLLER_LISTENER);
+        props.put("inter.broker.listener.name", "PLAINTEXT");
+        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        props.put("log.dirs", dir.toString());
+        props.put("metadata.log.dir", dir.toString());
+        // One node: every internal topic must live with a single replica.
+        props.put("offsets.topic.replication.factor", "1");
+        props.put("offsets.topic.num.partitions", "5");
+        props.put("transaction.state.log.replication.factor", "1");
+        props.put("transaction.state.log.min.isr", "1");
+        props.put("share.coordinator.state.topic.replication.factor", "1");
+        props.put("share.coordinator.state.topic.min.isr", "1");
+        props.put("group.initial.rebalance.delay.ms", "0");
+        // Topics are created by TopicSetup with the configured partitions, never implicitly.
+        props.put("auto.create.topics.enable", "false");
+        return props;
+    }
+
+}

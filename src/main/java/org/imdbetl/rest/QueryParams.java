@@ -1,0 +1,41 @@
+package org.imdbetl.rest;
+
+import jakarta.ws.rs.BadRequestException;
+
+/** Parses query parameters by hand so a malformed value is a 400 with a reason, never a 404 or 500. */
+final class QueryParams {
+
+    private QueryParams() {
+    }
+
+    static int intInRange(String name, String value, int defaultValue, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        return (int) longInRange(name, value, min, max);
+    }
+
+    static Integer optionalInt(String name, String value, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return (int) longInRange(name, value, min, max);
+    }
+
+    static long longInRange(String name, String value, long min, long max) {
+        long parsed;
+        try {
+            parsed = Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new BadRequestException(name + " must be a whole number, was '" + abbreviate(value) + "'");
+        }
+        if (parsed < min || parsed > max) {
+            throw new BadRequestException(name + " must be between " + min + " and " + max + ", was " + parsed);
+        }
+        return parsed;
+    }
+
+    static String abbreviate(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "...";
+    }
+}

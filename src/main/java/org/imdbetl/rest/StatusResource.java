@@ -1,0 +1,37 @@
+package org.imdbetl.rest;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.imdbetl.config.ImdbConfig;
+import org.imdbetl.ingest.IngestService;
+import org.imdbetl.kafka.KafkaBroker;
+import org.imdbetl.listener.ConsumerStats;
+import org.imdbetl.scoring.ScoringStore;
+
+@Path("/status")
+@Produces(MediaType.APPLICATION_JSON)
+public class StatusResource {
+
+    private final IngestService ingest;
+    private final ConsumerStats consumer;
+    private final ScoringStore store;
+    private final KafkaBroker broker;
+    private final ImdbConfig config;
+
+    StatusResource(IngestService ingest, ConsumerStats consumer, ScoringStore store, KafkaBroker broker, ImdbConfig config) {
+        this.ingest = ingest;
+        this.consumer = consumer;
+        this.store = store;
+        this.broker = broker;
+        this.config = config;
+    }
+
+    /** Ingest state and counters, rejected rows by reason, store size, and the m and C in use. */
+    @GET
+    public StatusView status() {
+        return StatusView.from(ingest.progress(), consumer, store.stats(),
+                new StatusView.Kafka(broker.bootstrapServers(), broker.isEmbedded(), config.kafka().topic()));
+    }
+}

@@ -1,0 +1,27 @@
+package org.imdbetl.scoring;
+
+import java.util.Comparator;
+import java.util.List;
+import org.imdbetl.domain.Movie;
+
+/** A movie with its weighted score under the store's current C; null score when unrated. */
+public record ScoredMovie(Movie movie, Double weightedScore) {
+
+    /** Score desc, then votes desc, then tconst asc: a total order, so ties never hide a movie. */
+    public static final Comparator<ScoredMovie> RANKING = Comparator
+            .comparingDouble((ScoredMovie m) -> m.weightedScore).reversed()
+            .thenComparing(Comparator.comparingLong((ScoredMovie m) -> m.movie.numVotes()).reversed())
+            .thenComparing(m -> m.movie.tconst());
+
+    /** Genre a movie without genres is counted under. */
+    public static final String UNKNOWN_GENRE = "(unknown)";
+
+    public String tconst() {
+        return movie.tconst();
+    }
+
+    /** The genres this movie counts under: its own, or {@link #UNKNOWN_GENRE}. */
+    public List<String> countedGenres() {
+        return movie.genres().isEmpty() ? List.of(UNKNOWN_GENRE) : movie.genres();
+    }
+}
