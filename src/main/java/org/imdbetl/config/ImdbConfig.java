@@ -18,6 +18,8 @@ public interface ImdbConfig {
 
     Scoring scoring();
 
+    Snapshot snapshot();
+
     interface Source {
 
         /** Where the dumps come from: a base URL, a local directory, or {@code sample} (env IMDB_SOURCE). */
@@ -58,6 +60,10 @@ public interface ImdbConfig {
         /** Lines longer than this many bytes are rejected. */
         @WithDefault("65536")
         int maxLineBytes();
+
+        /** How long an ingest waits for the store to load the topic before it starts. */
+        @WithDefault("5m")
+        Duration storeLoadTimeout();
 
         /** How often ingest logs its progress. */
         @WithDefault("5s")
@@ -109,5 +115,28 @@ public interface ImdbConfig {
         /** How often an {@code auto} C is recomputed and the ranking rebuilt if it moved. */
         @WithDefault("2s")
         Duration autoMeanRefresh();
+    }
+
+    interface Snapshot {
+
+        /** Whether this instance writes the Parquet and CSV outputs; with several instances, exactly one should. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Root folder of the outputs (env OUTPUT_DIR). */
+        @WithDefault("data/output")
+        Path outputDir();
+
+        /** How often a snapshot is written when something changed (env SNAPSHOT_INTERVAL, e.g. 10s). */
+        @WithDefault("10s")
+        String interval();
+
+        /** Rows in csv/top_movies. */
+        @WithDefault("250")
+        int topMovies();
+
+        /** How long the end-of-ingest snapshot waits for the listener to consume what the ingest sent. */
+        @WithDefault("5m")
+        Duration ingestCatchUpTimeout();
     }
 }

@@ -3,10 +3,14 @@ package org.imdbetl.config;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.util.OptionalDouble;
 import org.imdbetl.domain.MovieJson;
+import org.imdbetl.listener.BatchApplier;
+import org.imdbetl.listener.ConsumerPositions;
 import org.imdbetl.listener.ConsumerStats;
 import org.imdbetl.scoring.ScoringStore;
+import org.imdbetl.snapshot.SilverLog;
 
 /** Turns the plain-Java parts of the pipeline into beans, configured from {@link ImdbConfig}. */
 @ApplicationScoped
@@ -31,6 +35,24 @@ public class PipelineBeans {
     @Singleton
     ConsumerStats consumerStats() {
         return new ConsumerStats();
+    }
+
+    @Produces
+    @Singleton
+    ConsumerPositions consumerPositions() {
+        return new ConsumerPositions();
+    }
+
+    @Produces
+    @Singleton
+    SilverLog silverLog() {
+        return new SilverLog();
+    }
+
+    @Produces
+    @Singleton
+    BatchApplier batchApplier(ScoringStore store, SilverLog silver, ConsumerPositions positions) {
+        return new BatchApplier(store, silver, positions, Clock.systemUTC());
     }
 
     static OptionalDouble globalMean(String value) {

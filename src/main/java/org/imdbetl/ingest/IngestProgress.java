@@ -20,6 +20,7 @@ public final class IngestProgress implements RowListener {
     private final AtomicLong rowsRead = new AtomicLong();
     private final AtomicLong moviesRead = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong unchanged = new AtomicLong();
     private final AtomicLong sendFailed = new AtomicLong();
     private final Map<RejectReason, AtomicLong> rejected = new EnumMap<>(RejectReason.class);
 
@@ -34,6 +35,7 @@ public final class IngestProgress implements RowListener {
         rowsRead.set(0);
         moviesRead.set(0);
         sent.set(0);
+        unchanged.set(0);
         sendFailed.set(0);
         rejected.values().forEach(count -> count.set(0));
         source.set(sourceDescription);
@@ -72,6 +74,11 @@ public final class IngestProgress implements RowListener {
         sent.incrementAndGet();
     }
 
+    /** A movie already in the store exactly as read: not sent again. */
+    public void movieUnchanged() {
+        unchanged.incrementAndGet();
+    }
+
     public void sendFailed() {
         sendFailed.incrementAndGet();
     }
@@ -84,12 +91,13 @@ public final class IngestProgress implements RowListener {
             }
         });
         return new Snapshot(state.get(), source.get(), startedAt.get(), finishedAt.get(), rowsRead.get(),
-                moviesRead.get(), sent.get(), sendFailed.get(), byReason, error.get());
+                moviesRead.get(), sent.get(), unchanged.get(), sendFailed.get(), byReason, error.get());
     }
 
     /** A consistent-enough copy for reporting. */
     public record Snapshot(IngestState state, String source, Instant startedAt, Instant finishedAt, long rowsRead,
-            long moviesRead, long sent, long sendFailed, Map<RejectReason, Long> rejectedByReason, String error) {
+            long moviesRead, long sent, long unchanged, long sendFailed, Map<RejectReason, Long> rejectedByReason,
+            String error) {
 
         public long rejected() {
             return rejectedByReason.values().stream().mapToLong(Long::longValue).sum();

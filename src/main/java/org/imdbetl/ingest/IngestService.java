@@ -5,6 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import java.io.BufferedInputStream;
@@ -21,6 +22,8 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.zip.GZIPInputStream;
 import org.imdbetl.config.ImdbConfig;
 import org.imdbetl.domain.Movie;
+import org.imdbetl.listener.ConsumerPositions;
+import org.imdbetl.scoring.ScoringStore;
 
 /**
  * Runs an ingest: resolve the source, read the ratings into memory, stream the basics, join, and
@@ -34,13 +37,20 @@ public class IngestService {
 
     private final ImdbConfig config;
     private final MovieProducer producer;
+    private final ScoringStore store;
+    private final ConsumerPositions positions;
+    private final Event<IngestCompleted> completed;
     private final IngestProgress progress = new IngestProgress();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "imdb-ingest"));
     private CompletableFuture<IngestProgress.Snapshot> current = CompletableFuture.completedFuture(null);
 
-    IngestService(ImdbConfig config, MovieProducer producer) {
+    IngestService(ImdbConfig config, MovieProducer producer, ScoringStore store, ConsumerPositions positions,
+            Event<IngestCompleted> completed) {
         this.config = config;
         this.producer = producer;
+        this.store = store;
+        this.positions = positions;
+        this.completed = completed;
     }
 
     /** After the channels are wired, so the first record has somewhere to go. */
@@ -78,6 +88,12 @@ public class IngestService {
         ProgressLog log = new ProgressLog(progress, config.ingest().progressInterval());
         Log.infof("Ingest: starting from %s", source.describe());
         try {
+            // What is already in the topic is not sent again: a re-run, or a restart after a crash,
+            // sends only new and changed movies.
+            if (!positions.awaitLoaded(config.ingest().storeLoadTimeout())) {
+                throw new IOException("the store did not finish loading the topic within "
+                        + config.ingest().storeLoadTimeout() + "; is Kafka reachable?");
+            }
             ImdbReader reader = new ImdbReader(config.ingest().maxLineBytes(), log);
             Path ratingsFile = source.resolve(ImdbReader.RATINGS_FILE);
             Path basicsFile = source.resolve(ImdbReader.BASICS_FILE);
@@ -95,6 +111,7 @@ public class IngestService {
             }
             progress.completed();
             log.finished();
+            completed.fire(new IngestCompleted(progress.snapshot().sent()));
         } catch (InvalidFileException | IOException e) {
             progress.failed(e.getMessage());
             Log.errorf("Ingest from %s failed: %s", source.describe(), e.getMessage());
@@ -128,23 +145,32 @@ public class IngestService {
 
         @Override
         public boolean accept(Movie movie) throws InterruptedException {
-            if (nanosPerRecord > 0) {
-                long due = startNanos + accepted * nanosPerRecord;
-                long wait;
-                while ((wait = due - System.nanoTime()) > 0) {
-                    LockSupport.parkNanos(wait);
-                    if (Thread.interrupted()) {
-                        throw new InterruptedException();
-                    }
-                }
-            }
             progress.movieRead();
+            if (store.find(movie.tconst()).map(stored -> stored.movie().equals(movie)).orElse(false)) {
+                progress.movieUnchanged();
+                return true;
+            }
+            pace();
             producer.send(movie, progress::movieSent, failure -> {
                 progress.sendFailed();
                 Log.warnf("Ingest: Kafka refused %s: %s", movie.tconst(), failure.getMessage());
             });
             accepted++;
             return limit <= 0 || accepted < limit;
+        }
+
+        private void pace() throws InterruptedException {
+            if (nanosPerRecord == 0) {
+                return;
+            }
+            long due = startNanos + accepted * nanosPerRecord;
+            long wait;
+            while ((wait = due - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
+            }
         }
     }
 }

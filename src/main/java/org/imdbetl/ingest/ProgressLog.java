@@ -47,8 +47,8 @@ final class ProgressLog implements RowListener {
     private void log(String what) {
         IngestProgress.Snapshot s = progress.snapshot();
         double seconds = Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9);
-        Log.infof("Ingest %s: %s %.0f%% read, rows read %d, movies sent %d, rejected %d %s, %.0f rows/s",
-                what, currentFile, fileFraction * 100, s.rowsRead(), s.sent(), s.rejected(), s.rejectedByReason(),
-                s.rowsRead() / seconds);
+        Log.infof("Ingest %s: %s %.0f%% read, rows read %d, movies sent %d, unchanged %d, rejected %d %s, %.0f rows/s",
+                what, currentFile, fileFraction * 100, s.rowsRead(), s.sent(), s.unchanged(), s.rejected(),
+                s.rejectedByReason(), s.rowsRead() / seconds);
     }
 }

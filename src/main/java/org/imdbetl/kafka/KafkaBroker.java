@@ -21,7 +21,7 @@ import org.imdbetl.config.ImdbConfig;
 public class KafkaBroker {
 
     /** Before SmallRye Reactive Messaging starts its channels (LIBRARY_BEFORE). */
-    static final int START_PRIORITY = Interceptor.Priority.PLATFORM_BEFORE;
+    public static final int START_PRIORITY = Interceptor.Priority.PLATFORM_BEFORE;
 
     private final ImdbConfig.Kafka config;
     private final Optional<String> external;

@@ -7,8 +7,10 @@ import jakarta.ws.rs.core.MediaType;
 import org.imdbetl.config.ImdbConfig;
 import org.imdbetl.ingest.IngestService;
 import org.imdbetl.kafka.KafkaBroker;
+import org.imdbetl.listener.ConsumerPositions;
 import org.imdbetl.listener.ConsumerStats;
 import org.imdbetl.scoring.ScoringStore;
+import org.imdbetl.snapshot.SnapshotService;
 
 @Path("/status")
 @Produces(MediaType.APPLICATION_JSON)
@@ -19,8 +21,13 @@ public class StatusResource {
     private final ScoringStore store;
     private final KafkaBroker broker;
     private final ImdbConfig config;
+    private final ConsumerPositions positions;
+    private final SnapshotService snapshots;
 
-    StatusResource(IngestService ingest, ConsumerStats consumer, ScoringStore store, KafkaBroker broker, ImdbConfig config) {
+    StatusResource(IngestService ingest, ConsumerStats consumer, ScoringStore store, KafkaBroker broker, ImdbConfig config,
+            ConsumerPositions positions, SnapshotService snapshots) {
+        this.positions = positions;
+        this.snapshots = snapshots;
         this.ingest = ingest;
         this.consumer = consumer;
         this.store = store;
@@ -31,7 +38,8 @@ public class StatusResource {
     /** Ingest state and counters, rejected rows by reason, store size, and the m and C in use. */
     @GET
     public StatusView status() {
-        return StatusView.from(ingest.progress(), consumer, store.stats(),
-                new StatusView.Kafka(broker.bootstrapServers(), broker.isEmbedded(), config.kafka().topic()));
+        return StatusView.from(ingest.progress(), consumer, positions.loaded(), store.stats(),
+                new StatusView.Kafka(broker.bootstrapServers(), broker.isEmbedded(), config.kafka().topic()),
+                snapshots.status());
     }
 }

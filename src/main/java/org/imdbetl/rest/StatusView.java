@@ -7,16 +7,17 @@ import org.imdbetl.ingest.IngestState;
 import org.imdbetl.ingest.RejectReason;
 import org.imdbetl.listener.ConsumerStats;
 import org.imdbetl.scoring.StoreStats;
+import org.imdbetl.snapshot.SnapshotStatus;
 
 /** Ingest, consumer and store state in one answer. */
-public record StatusView(Ingest ingest, Consumer consumer, Store store, Kafka kafka) {
+public record StatusView(Ingest ingest, Consumer consumer, Store store, Kafka kafka, SnapshotStatus snapshot) {
 
     public record Ingest(IngestState state, String source, Instant startedAt, Instant finishedAt, long rowsRead,
-            long moviesRead, long sent, long sendFailed, long rejected, Map<RejectReason, Long> rejectedByReason,
+            long moviesRead, long sent, long unchanged, long sendFailed, long rejected, Map<RejectReason, Long> rejectedByReason,
             String error) {
     }
 
-    public record Consumer(long recordsConsumed, long recordsUndecodable) {
+    public record Consumer(long recordsConsumed, long recordsUndecodable, boolean storeLoaded) {
     }
 
     public record Store(long movies, long ratedMovies, double minVotesPrior, double globalMeanRating,
@@ -26,14 +27,15 @@ public record StatusView(Ingest ingest, Consumer consumer, Store store, Kafka ka
     public record Kafka(String bootstrapServers, boolean embedded, String topic) {
     }
 
-    public static StatusView from(IngestProgress.Snapshot ingest, ConsumerStats consumer, StoreStats store, Kafka kafka) {
+    public static StatusView from(IngestProgress.Snapshot ingest, ConsumerStats consumer, boolean storeLoaded,
+            StoreStats store, Kafka kafka, SnapshotStatus snapshot) {
         return new StatusView(
                 new Ingest(ingest.state(), ingest.source(), ingest.startedAt(), ingest.finishedAt(), ingest.rowsRead(),
-                        ingest.moviesRead(), ingest.sent(), ingest.sendFailed(), ingest.rejected(),
+                        ingest.moviesRead(), ingest.sent(), ingest.unchanged(), ingest.sendFailed(), ingest.rejected(),
                         ingest.rejectedByReason(), ingest.error()),
-                new Consumer(consumer.consumed(), consumer.undecodable()),
+                new Consumer(consumer.consumed(), consumer.undecodable(), storeLoaded),
                 new Store(store.movies(), store.ratedMovies(), store.minVotesPrior(), store.globalMean(),
                         store.globalMeanAuto()),
-                kafka);
+                kafka, snapshot);
     }
 }

@@ -47,10 +47,15 @@ public final class ScoringStore {
         this.meanInUse = fixedMean.orElse(0.0);
     }
 
-    /** Inserts or replaces each movie; a later movie in the batch wins over an earlier one. */
-    public void upsertAll(Collection<Movie> batch) {
+    /**
+     * Inserts or replaces each movie; a later movie in the batch wins over an earlier one.
+     *
+     * @return each movie with its score as stored, in batch order
+     */
+    public List<ScoredMovie> upsertAll(Collection<Movie> batch) {
+        List<ScoredMovie> result = new ArrayList<>(batch.size());
         if (batch.isEmpty()) {
-            return;
+            return result;
         }
         lock.writeLock().lock();
         try {
@@ -62,12 +67,15 @@ public final class ScoringStore {
                 ScoredMovie scored = score(movie, meanInUse);
                 movies.put(movie.tconst(), scored);
                 index(scored);
+                result.add(scored);
             }
             version++;
             if (autoMean && ratedCount > 0 && meanInUse == 0.0) {
                 // First ratings seen: there is no C yet to rank with.
                 rebuildRanking(ratingSum / ratedCount);
+                result.replaceAll(scored -> movies.get(scored.tconst()));
             }
+            return result;
         } finally {
             lock.writeLock().unlock();
         }

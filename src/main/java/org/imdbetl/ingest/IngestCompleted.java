@@ -1,0 +1,5 @@
+package org.imdbetl.ingest;
+
+/** CDI event: an ingest finished and Kafka acknowledged every record it sent. */
+public record IngestCompleted(long sent) {
+}
