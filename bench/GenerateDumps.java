@@ -2,6 +2,7 @@ import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -126,7 +127,7 @@ public final class GenerateDumps {
         static final int[] TYPE_SHARE = cumulative(77_000, 8_000, 6_000, 2_500, 2_500, 1_500, 700, 600, 600, 500, 100);
         static final int TYPE_SHARE_TOTAL = 100_000;
         static final int[] RATED_PER_10K = {800, 1_700, 4_600, 2_600, 3_500, 4_000, 5_000, 3_000, 3_000, 2_000, 1_000};
-        static final int[] RUNTIME_NULL_PERCENT = {72, 45, 25, 45, 50, 30, 50, 40, 97, 40, 50};
+        static final int[] RUNTIME_NULL_PERCENT = {67, 45, 25, 45, 50, 30, 50, 40, 97, 40, 50};
         static final int[] RUNTIME_MIN = {20, 1, 60, 5, 20, 45, 30, 30, 10, 1, 20};
         static final int[] RUNTIME_MODE = {25, 10, 90, 30, 30, 85, 50, 60, 60, 8, 30};
         static final int[] RUNTIME_MAX = {60, 40, 200, 120, 60, 120, 60, 180, 120, 30, 60};
@@ -633,10 +634,15 @@ public final class GenerateDumps {
         }
 
         @Override
-        public void close() throws IOException, InterruptedException {
-            handOff(true);
-            pieces.put(END);
-            writer.join();
+        public void close() throws IOException {
+            try {
+                handOff(true);
+                pieces.put(END);
+                writer.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while finishing the file");
+            }
             checkFailure();
         }
 

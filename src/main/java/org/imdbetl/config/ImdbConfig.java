@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** Every setting of the pipeline; application.properties maps the original's environment variables. */
 @ConfigMapping(prefix = "imdb")
@@ -19,6 +20,8 @@ public interface ImdbConfig {
     Scoring scoring();
 
     Snapshot snapshot();
+
+    Admin admin();
 
     interface Source {
 
@@ -61,8 +64,12 @@ public interface ImdbConfig {
         @WithDefault("65536")
         int maxLineBytes();
 
-        /** How long an ingest waits for the store to load the topic before it starts. */
-        @WithDefault("5m")
+        /** How many rejected rows of each reason are written to OUTPUT_DIR/rejects/. */
+        @WithDefault("100")
+        int rejectsPerReason();
+
+        /** How long an ingest waits for the store to load the topic (and Kafka to be reachable) before it starts. */
+        @WithDefault("1h")
         Duration storeLoadTimeout();
 
         /** How often ingest logs its progress. */
@@ -79,6 +86,21 @@ public interface ImdbConfig {
         /** Partitions of the topic when the service creates it. */
         @WithDefault("3")
         int partitions();
+
+        /**
+         * cleanup.policy of the topic when the service creates it. {@code compact} keeps the latest record of
+         * every movie; Kafka then refuses records without a key, so producers without keys need {@code delete}.
+         */
+        @WithDefault("compact")
+        String cleanupPolicy();
+
+        /** Topic for records that are not movies (env KAFKA_DLQ_TOPIC). */
+        @WithDefault("imdb-movies-dlq")
+        String dlqTopic();
+
+        /** Records larger than this are dead-lettered unread. */
+        @WithDefault("65536")
+        int maxRecordBytes();
 
         Embedded embedded();
 
@@ -138,5 +160,11 @@ public interface ImdbConfig {
         /** How long the end-of-ingest snapshot waits for the listener to consume what the ingest sent. */
         @WithDefault("5m")
         Duration ingestCatchUpTimeout();
+    }
+
+    interface Admin {
+
+        /** Token that enables POST /admin/ingest (env ADMIN_TOKEN); unset means the endpoint is off. */
+        Optional<String> token();
     }
 }

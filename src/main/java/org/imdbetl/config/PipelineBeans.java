@@ -27,8 +27,8 @@ public class PipelineBeans {
 
     @Produces
     @Singleton
-    MovieJson movieJson() {
-        return new MovieJson();
+    MovieJson movieJson(ImdbConfig config) {
+        return new MovieJson(config.kafka().maxRecordBytes());
     }
 
     @Produces

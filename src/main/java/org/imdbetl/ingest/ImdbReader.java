@@ -37,7 +37,7 @@ public final class ImdbReader {
             int tconst = header.indexOf("tconst");
             int rating = header.indexOf("averageRating");
             int votes = header.indexOf("numVotes");
-            forEachRow(lines, header, file, fields -> {
+            boolean complete = forEachRow(lines, header, file, fields -> {
                 String id = Fields.tconst(fields[tconst]);
                 double averageRating = Fields.rating(fields[rating]);
                 long numVotes = Fields.votes(fields[votes]);
@@ -46,6 +46,11 @@ public final class ImdbReader {
                 }
                 return true;
             });
+            if (!complete) {
+                // Movies whose rating was cut off would be sent as unrated, overwriting good ratings.
+                throw new InvalidFileException(file, "is truncated after line " + lines.lineNumber()
+                        + "; no movie was sent. Download it again (delete the cached copy) or fix the file");
+            }
         } catch (RejectedRowException e) {
             throw new InvalidFileException(file, "has an unreadable header line: " + e.getMessage());
         }
@@ -77,7 +82,8 @@ public final class ImdbReader {
         }
     }
 
-    private void forEachRow(LineReader lines, TsvHeader header, String file, RowHandler handler)
+    /** @return false when the file was cut off before its end */
+    private boolean forEachRow(LineReader lines, TsvHeader header, String file, RowHandler handler)
             throws IOException, InterruptedException {
         while (true) {
             String line;
@@ -85,24 +91,24 @@ public final class ImdbReader {
                 line = lines.next();
             } catch (RejectedRowException e) {
                 listener.rowRead(file);
-                listener.rejected(file, lines.lineNumber(), e.reason(), e.getMessage());
+                listener.rejected(file, lines.lineNumber(), e.reason(), e.getMessage(), null);
                 continue;
             } catch (EOFException e) {
                 // A cut-off gzip: keep every row read so far, count the loss once.
                 listener.rejected(file, lines.lineNumber() + 1, RejectReason.TRUNCATED_FILE,
-                        "file ends before its gzip trailer: " + e.getMessage());
-                return;
+                        "file ends before its gzip trailer: " + e.getMessage(), null);
+                return false;
             }
             if (line == null) {
-                return;
+                return true;
             }
             listener.rowRead(file);
             try {
                 if (!handler.handle(header.split(line))) {
-                    return;
+                    return true;
                 }
             } catch (RejectedRowException e) {
-                listener.rejected(file, lines.lineNumber(), e.reason(), e.getMessage());
+                listener.rejected(file, lines.lineNumber(), e.reason(), e.getMessage(), line);
             }
         }
     }

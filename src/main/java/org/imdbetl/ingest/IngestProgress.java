@@ -62,7 +62,7 @@ public final class IngestProgress implements RowListener {
     }
 
     @Override
-    public void rejected(String file, long line, RejectReason reason, String detail) {
+    public void rejected(String file, long line, RejectReason reason, String detail, String row) {
         rejected.get(reason).incrementAndGet();
     }
 

@@ -14,6 +14,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -24,6 +27,7 @@ import org.imdbetl.config.ImdbConfig;
 import org.imdbetl.domain.Movie;
 import org.imdbetl.listener.ConsumerPositions;
 import org.imdbetl.scoring.ScoringStore;
+import org.imdbetl.snapshot.AtomicFiles;
 
 /**
  * Runs an ingest: resolve the source, read the ratings into memory, stream the basics, join, and
@@ -62,12 +66,19 @@ public class IngestService {
         }
     }
 
-    /** Starts an ingest unless one is running; returns the running or new one. */
-    public synchronized CompletableFuture<IngestProgress.Snapshot> start() {
+    /** Starts an ingest from the configured source unless one is running; returns the running or new one. */
+    public CompletableFuture<IngestProgress.Snapshot> start() {
+        ImdbConfig.Source sourceConfig = config.source();
+        return start(new ImdbSource(sourceConfig.location(), sourceConfig.sampleDir(), sourceConfig.cacheDir(),
+                sourceConfig.connectTimeout()));
+    }
+
+    /** Starts an ingest from the given source; for tests that feed bad sources to a running service. */
+    synchronized CompletableFuture<IngestProgress.Snapshot> start(ImdbSource source) {
         if (!current.isDone()) {
             return current;
         }
-        current = CompletableFuture.supplyAsync(this::run, executor);
+        current = CompletableFuture.supplyAsync(() -> run(source), executor);
         return current;
     }
 
@@ -80,12 +91,10 @@ public class IngestService {
         executor.shutdownNow();
     }
 
-    private IngestProgress.Snapshot run() {
-        ImdbConfig.Source sourceConfig = config.source();
-        ImdbSource source = new ImdbSource(sourceConfig.location(), sourceConfig.sampleDir(), sourceConfig.cacheDir(),
-                sourceConfig.connectTimeout());
+    private IngestProgress.Snapshot run(ImdbSource source) {
         progress.started(source.describe());
-        ProgressLog log = new ProgressLog(progress, config.ingest().progressInterval());
+        RejectSamples rejects = new RejectSamples(config.ingest().rejectsPerReason());
+        ProgressLog log = new ProgressLog(progress, rejects, config.ingest().progressInterval());
         Log.infof("Ingest: starting from %s", source.describe());
         try {
             // What is already in the topic is not sent again: a re-run, or a restart after a crash,
@@ -122,7 +131,22 @@ public class IngestService {
             progress.failed(e.toString());
             Log.errorf(e, "Ingest from %s failed", source.describe());
         }
+        writeRejects(rejects);
         return progress.snapshot();
+    }
+
+    private void writeRejects(RejectSamples rejects) {
+        if (rejects.isEmpty()) {
+            return;
+        }
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(Instant.now());
+        Path file = config.snapshot().outputDir().resolve("rejects").resolve("ingest-" + stamp + ".csv");
+        try {
+            AtomicFiles.write(file, rejects::writeCsv);
+            Log.infof("Ingest: the first %d rejected rows of each reason are in %s", config.ingest().rejectsPerReason(), file);
+        } catch (IOException e) {
+            Log.errorf("Ingest: %s", e.getMessage());
+        }
     }
 
     private static InputStream gunzip(Path file, ProgressLog log) throws IOException {

@@ -7,14 +7,16 @@ import java.time.Duration;
 final class ProgressLog implements RowListener {
 
     private final IngestProgress progress;
+    private final RejectSamples samples;
     private final long intervalNanos;
     private final long startNanos = System.nanoTime();
     private long lastLogNanos = startNanos;
     private volatile String currentFile = "";
     private volatile double fileFraction;
 
-    ProgressLog(IngestProgress progress, Duration interval) {
+    ProgressLog(IngestProgress progress, RejectSamples samples, Duration interval) {
         this.progress = progress;
+        this.samples = samples;
         this.intervalNanos = interval.toNanos();
     }
 
@@ -24,8 +26,9 @@ final class ProgressLog implements RowListener {
     }
 
     @Override
-    public void rejected(String file, long line, RejectReason reason, String detail) {
-        progress.rejected(file, line, reason, detail);
+    public void rejected(String file, long line, RejectReason reason, String detail, String row) {
+        progress.rejected(file, line, reason, detail, row);
+        samples.rejected(file, line, reason, detail, row);
         Log.debugf("Ingest: rejected %s line %d: %s", file, line, detail);
     }
 

@@ -5,5 +5,8 @@ public interface RowListener {
 
     void rowRead(String file);
 
-    void rejected(String file, long line, RejectReason reason, String detail);
+    /**
+     * @param row the rejected row's text, or null when it could not be read as text
+     */
+    void rejected(String file, long line, RejectReason reason, String detail, String row);
 }

@@ -9,6 +9,9 @@ public final class Channels {
     /** Kafka to the scoring store. */
     public static final String MOVIES_IN = "movies-in";
 
+    /** Records that are not movies, to the dead-letter topic. */
+    public static final String MOVIES_DLQ = "movies-dlq";
+
     private Channels() {
     }
 }

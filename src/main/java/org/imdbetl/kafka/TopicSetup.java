@@ -2,6 +2,7 @@ package org.imdbetl.kafka;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -12,11 +13,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.CreateTopicsResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -27,17 +29,25 @@ import org.imdbetl.config.ImdbConfig;
 import org.imdbetl.listener.ConsumerPositions;
 
 /**
- * Creates the movies topic before the channels start: compacted, so the latest record of every
- * movie stays and the store can always be rebuilt from it. An existing topic is used as it is.
+ * Creates the topics before the channels start: the movies topic compacted, so the latest record
+ * of every movie stays and the store can always be rebuilt from it; the dead-letter topic plain.
+ * An existing topic is used as it is. If the broker cannot be reached, it keeps trying in the
+ * background; the store counts as loaded only once the topic's end offsets are known and reached.
  */
 @ApplicationScoped
 public class TopicSetup {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration RETRY = Duration.ofSeconds(5);
 
     private final KafkaBroker broker;
     private final ImdbConfig.Kafka config;
     private final ConsumerPositions positions;
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "imdb-topic-setup");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile String topicId;
 
     TopicSetup(KafkaBroker broker, ImdbConfig config, ConsumerPositions positions) {
@@ -46,10 +56,22 @@ public class TopicSetup {
         this.positions = positions;
     }
 
-    /** Also fixes what "store loaded" means: consumed up to the end of the topic as it is now. */
     void onStart(@Observes @Priority(KafkaBroker.START_PRIORITY + 1) StartupEvent event) {
-        ensureTopic();
-        endOffsets().ifPresent(positions::expectLoadedAt);
+        if (!trySetUp()) {
+            Log.warnf("Kafka: %s is not reachable; retrying every %s. The API serves what the store has meanwhile.",
+                    broker.bootstrapServers(), RETRY);
+            retries.scheduleWithFixedDelay(() -> {
+                if (trySetUp()) {
+                    Log.infof("Kafka: %s reachable again; topic %s ready", broker.bootstrapServers(), config.topic());
+                    retries.shutdown();
+                }
+            }, RETRY.toMillis(), RETRY.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        retries.shutdownNow();
     }
 
     /** The topic's id, once known: outputs written from another topic must not be resumed. */
@@ -59,67 +81,95 @@ public class TopicSetup {
 
     /** The next offset to be written in each partition, or empty if the broker did not answer. */
     public Optional<Map<Integer, Long>> endOffsets() {
-        String topic = config.topic();
         try (Admin admin = admin()) {
-            TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
-                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic);
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            description.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-            Map<Integer, Long> offsets = new HashMap<>();
-            admin.listOffsets(latest).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                    .forEach((partition, info) -> offsets.put(partition.partition(), info.offset()));
-            return Optional.of(offsets);
+            return Optional.of(endOffsets(admin));
         } catch (ExecutionException | TimeoutException e) {
-            Log.errorf("Kafka: could not read the end offsets of %s on %s: %s", topic, broker.bootstrapServers(), e);
+            Log.errorf("Kafka: could not read the end offsets of %s on %s: %s", config.topic(), broker.bootstrapServers(), e);
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
+    }
+
+    /** Answers whether the broker responds right now, within the given time. */
+    public boolean reachable(Duration timeout) {
+        try (Admin admin = admin()) {
+            admin.describeCluster().clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private boolean trySetUp() {
+        try (Admin admin = admin()) {
+            Set<String> existing = admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            ensureTopic(admin, existing, config.topic(), config.cleanupPolicy());
+            ensureTopic(admin, existing, config.dlqTopic(), TopicConfig.CLEANUP_POLICY_DELETE);
+            TopicDescription description = describe(admin, config.topic());
+            topicId = description.topicId().toString();
+            checkPartitions(description);
+            positions.expectLoadedAt(endOffsets(admin));
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            Log.debugf("Kafka: set-up on %s failed: %s", broker.bootstrapServers(), e);
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void ensureTopic(Admin admin, Set<String> existing, String topic, String cleanupPolicy)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        if (existing.contains(topic)) {
+            return;
+        }
+        NewTopic newTopic = new NewTopic(topic, Optional.of(config.partitions()), Optional.empty())
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, cleanupPolicy));
+        try {
+            admin.createTopics(List.of(newTopic)).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            Log.infof("Kafka: created topic %s with %d partitions, cleanup.policy=%s", topic, config.partitions(), cleanupPolicy);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+    }
+
+    private TopicDescription describe(Admin admin, String topic) throws ExecutionException, InterruptedException, TimeoutException {
+        return admin.describeTopics(List.of(topic)).allTopicNames().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic);
+    }
+
+    private void checkPartitions(TopicDescription description) {
+        int partitions = description.partitions().size();
+        if (partitions != config.partitions()) {
+            Log.warnf("Kafka: topic %s has %d partitions, not the configured %d; using it as it is",
+                    description.name(), partitions, config.partitions());
+        } else {
+            Log.infof("Kafka: topic %s ready (%d partitions, id %s)", description.name(), partitions, topicId);
+        }
+    }
+
+    private Map<Integer, Long> endOffsets(Admin admin) throws ExecutionException, InterruptedException, TimeoutException {
+        String topic = config.topic();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        describe(admin, topic).partitions()
+                .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+        Map<Integer, Long> offsets = new HashMap<>();
+        admin.listOffsets(latest).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .forEach((partition, info) -> offsets.put(partition.partition(), info.offset()));
+        return offsets;
     }
 
     private Admin admin() {
         return Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis()));
-    }
-
-    void ensureTopic() {
-        String topic = config.topic();
-        try (Admin admin = admin()) {
-            Set<String> existing = admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            if (existing.contains(topic)) {
-                checkPartitions(admin, topic);
-                return;
-            }
-            NewTopic newTopic = new NewTopic(topic, Optional.of(config.partitions()), Optional.empty())
-                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-            CreateTopicsResult created = admin.createTopics(List.of(newTopic));
-            created.all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            topicId = created.topicId(topic).get().toString();
-            Log.infof("Kafka: created topic %s with %d partitions, cleanup.policy=compact", topic, config.partitions());
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof TopicExistsException) {
-                return;
-            }
-            Log.errorf("Kafka: could not create topic %s on %s: %s", topic, broker.bootstrapServers(), e.getCause().getMessage());
-        } catch (TimeoutException e) {
-            Log.errorf("Kafka: broker %s did not answer within %s; topic %s was not checked", broker.bootstrapServers(), TIMEOUT, topic);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void checkPartitions(Admin admin, String topic) throws ExecutionException, InterruptedException, TimeoutException {
-        TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
-                .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(topic);
-        topicId = description.topicId().toString();
-        int partitions = description.partitions().size();
-        if (partitions != config.partitions()) {
-            Log.warnf("Kafka: topic %s exists with %d partitions, not the configured %d; using it as it is",
-                    topic, partitions, config.partitions());
-        } else {
-            Log.infof("Kafka: using existing topic %s (%d partitions)", topic, partitions);
-        }
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis()));
     }
 }

@@ -2,7 +2,6 @@ package org.imdbetl.listener;
 
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,36 +10,47 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.imdbetl.domain.ConsumedMovie;
+import org.imdbetl.domain.InvalidRecordException;
 import org.imdbetl.domain.MovieJson;
 import org.imdbetl.kafka.Channels;
 
-/** Thin adapter from the {@code movies-in} channel: decode a batch, hand it to the {@link BatchApplier}. */
+/**
+ * Thin adapter from the {@code movies-in} channel: decode a batch, dead-letter what is not a movie,
+ * hand the rest to the {@link BatchApplier}. A bad record never stops or stalls the consumer.
+ */
 @ApplicationScoped
 public class MovieListener {
 
     private final MovieJson json;
     private final BatchApplier applier;
+    private final DeadLetters deadLetters;
     private final ConsumerStats stats;
 
-    MovieListener(MovieJson json, BatchApplier applier, ConsumerStats stats) {
+    MovieListener(MovieJson json, BatchApplier applier, DeadLetters deadLetters, ConsumerStats stats) {
         this.json = json;
         this.applier = applier;
+        this.deadLetters = deadLetters;
         this.stats = stats;
     }
 
     @Incoming(Channels.MOVIES_IN)
     public void consume(ConsumerRecords<String, byte[]> records) {
         List<ConsumedMovie> movies = new ArrayList<>(records.count());
+        List<DeadLetters.Letter> letters = new ArrayList<>();
         Map<Integer, Long> nextOffsets = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             nextOffsets.merge(record.partition(), record.offset() + 1, Math::max);
             try {
                 movies.add(new ConsumedMovie(json.decode(record.value()), record.partition(), record.offset()));
-            } catch (IOException | RuntimeException e) {
-                stats.recordUndecodable();
-                Log.warnf("Listener: skipped undecodable record at %s-%d offset %d: %s",
-                        record.topic(), record.partition(), record.offset(), e.getMessage());
+            } catch (InvalidRecordException e) {
+                letters.add(new DeadLetters.Letter(record, e));
+                stats.recordDeadLettered(e.reason());
+                Log.warnf("Listener: dead-lettered %s-%d@%d (%s): %s", record.topic(), record.partition(), record.offset(),
+                        e.reason(), e.getMessage());
             }
+        }
+        if (!letters.isEmpty()) {
+            deadLetters.sendAll(letters);
         }
         applier.apply(movies, nextOffsets);
         stats.recordConsumed(records.count());

@@ -2,6 +2,7 @@ package org.imdbetl.rest;
 
 import java.time.Instant;
 import java.util.Map;
+import org.imdbetl.domain.InvalidRecordException;
 import org.imdbetl.ingest.IngestProgress;
 import org.imdbetl.ingest.IngestState;
 import org.imdbetl.ingest.RejectReason;
@@ -17,7 +18,8 @@ public record StatusView(Ingest ingest, Consumer consumer, Store store, Kafka ka
             String error) {
     }
 
-    public record Consumer(long recordsConsumed, long recordsUndecodable, boolean storeLoaded) {
+    public record Consumer(long recordsConsumed, long deadLettered, Map<InvalidRecordException.Reason, Long> deadLetteredByReason,
+            boolean storeLoaded) {
     }
 
     public record Store(long movies, long ratedMovies, double minVotesPrior, double globalMeanRating,
@@ -33,7 +35,7 @@ public record StatusView(Ingest ingest, Consumer consumer, Store store, Kafka ka
                 new Ingest(ingest.state(), ingest.source(), ingest.startedAt(), ingest.finishedAt(), ingest.rowsRead(),
                         ingest.moviesRead(), ingest.sent(), ingest.unchanged(), ingest.sendFailed(), ingest.rejected(),
                         ingest.rejectedByReason(), ingest.error()),
-                new Consumer(consumer.consumed(), consumer.undecodable(), storeLoaded),
+                new Consumer(consumer.consumed(), consumer.deadLettered(), consumer.deadLetteredByReason(), storeLoaded),
                 new Store(store.movies(), store.ratedMovies(), store.minVotesPrior(), store.globalMean(),
                         store.globalMeanAuto()),
                 kafka, snapshot);

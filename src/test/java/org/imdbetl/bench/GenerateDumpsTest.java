@@ -276,7 +276,7 @@ class GenerateDumpsTest {
         }
 
         @Override
-        public void rejected(String file, long line, RejectReason reason, String detail) {
+        public void rejected(String file, long line, RejectReason reason, String detail, String row) {
             rejects.computeIfAbsent(reason, r -> new ArrayList<>()).add(file + ":" + line + ": " + detail);
         }
     }

@@ -18,7 +18,7 @@ final class RecordingListener implements RowListener {
     }
 
     @Override
-    public void rejected(String file, long line, RejectReason reason, String detail) {
+    public void rejected(String file, long line, RejectReason reason, String detail, String row) {
         rejects.merge(reason, 1, Integer::sum);
         details.add(line + ": " + detail);
     }

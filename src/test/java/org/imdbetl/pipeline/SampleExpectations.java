@@ -41,28 +41,39 @@ public final class SampleExpectations {
 
     public static SampleExpectations compute(Path dir, double m, double c) throws IOException {
         Map<String, double[]> ratings = new HashMap<>();
-        for (String[] row : rows(dir.resolve("title.ratings.tsv.gz"))) {
-            ratings.put(row[0], new double[] {Double.parseDouble(row[1]), Double.parseDouble(row[2])});
+        List<String[]> ratingRows = rows(dir.resolve("title.ratings.tsv.gz"));
+        List<String> ratingColumns = Arrays.asList(ratingRows.get(0));
+        for (String[] row : ratingRows.subList(1, ratingRows.size())) {
+            ratings.put(row[ratingColumns.indexOf("tconst")], new double[] {
+                    Double.parseDouble(row[ratingColumns.indexOf("averageRating")]),
+                    Double.parseDouble(row[ratingColumns.indexOf("numVotes")])});
         }
         Map<String, Long> genres = new TreeMap<>();
         List<Expected> ranking = new ArrayList<>();
         int movies = 0;
-        for (String[] row : rows(dir.resolve("title.basics.tsv.gz"))) {
-            if (!row[1].equals("movie")) {
+        List<String[]> basicRows = rows(dir.resolve("title.basics.tsv.gz"));
+        List<String> columns = Arrays.asList(basicRows.get(0));
+        int tconst = columns.indexOf("tconst");
+        int genreColumn = columns.indexOf("genres");
+        for (String[] row : basicRows.subList(1, basicRows.size())) {
+            if (!row[columns.indexOf("titleType")].equals("movie")) {
                 continue;
             }
             movies++;
-            List<String> movieGenres = row[8].equals("\\N") ? List.of() : Arrays.asList(row[8].split(","));
+            String genreField = row[genreColumn];
+            List<String> movieGenres = genreField.equals("\\N") ? List.of() : Arrays.asList(genreField.split(","));
             for (String genre : movieGenres.isEmpty() ? List.of("(unknown)") : movieGenres) {
                 genres.merge(genre, 1L, Long::sum);
             }
-            double[] rating = ratings.get(row[0]);
+            double[] rating = ratings.get(row[tconst]);
             if (rating != null) {
                 double r = rating[0];
                 double v = rating[1];
                 double score = v / (v + m) * r + m / (v + m) * c;
-                Integer year = row[5].equals("\\N") ? null : Integer.valueOf(row[5]);
-                ranking.add(new Expected(row[0], row[2], year, movieGenres, r, (long) v, score));
+                String yearField = row[columns.indexOf("startYear")];
+                Integer year = yearField.equals("\\N") ? null : Integer.valueOf(yearField);
+                ranking.add(new Expected(row[tconst], row[columns.indexOf("primaryTitle")], year, movieGenres, r,
+                        (long) v, score));
             }
         }
         ranking.sort(Comparator.comparingDouble(Expected::weightedScore).reversed()
@@ -92,7 +103,7 @@ public final class SampleExpectations {
     private static List<String[]> rows(Path gz) throws IOException {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
                 new GZIPInputStream(Files.newInputStream(gz)), StandardCharsets.UTF_8))) {
-            return reader.lines().skip(1).map(line -> line.split("\t", -1)).toList();
+            return reader.lines().map(line -> line.split("\t", -1)).toList();
         }
     }
 }

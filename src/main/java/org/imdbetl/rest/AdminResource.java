@@ -1,0 +1,49 @@
+package org.imdbetl.rest;
+
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+import org.imdbetl.config.ImdbConfig;
+import org.imdbetl.ingest.IngestService;
+
+/**
+ * Operations that change state. Off unless ADMIN_TOKEN is set, and then only with
+ * {@code Authorization: Bearer <token>}. The source is always the configured one: no request
+ * can name a URL or a path.
+ */
+@Path("/admin")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminResource {
+
+    private static final String BEARER = "Bearer ";
+
+    private final IngestService ingest;
+    private final Optional<String> token;
+
+    AdminResource(IngestService ingest, ImdbConfig config) {
+        this.ingest = ingest;
+        this.token = config.admin().token().filter(t -> !t.isBlank());
+    }
+
+    /** Re-runs the ingest from the configured source; 202 with the ingest state. */
+    @POST
+    @Path("/ingest")
+    public Response ingest(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        String expected = token.orElseThrow(() -> new ForbiddenException("on-demand ingest is disabled; set ADMIN_TOKEN to enable it"));
+        String given = authorization != null && authorization.startsWith(BEARER) ? authorization.substring(BEARER.length()) : "";
+        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
+            throw new NotAuthorizedException("a valid 'Authorization: Bearer <ADMIN_TOKEN>' header is required", BEARER.trim());
+        }
+        ingest.start();
+        return Response.accepted(ingest.progress()).build();
+    }
+}
