@@ -21,6 +21,7 @@ public class MovieResource {
     static final int MAX_LIMIT = 1000;
     static final int MIN_YEAR = 1800;
     static final int MAX_YEAR = 2200;
+    static final int MAX_GENRE_LENGTH = 64;
 
     private final ScoringStore store;
 
@@ -60,6 +61,9 @@ public class MovieResource {
     private String genre(String genre) {
         if (genre == null || genre.isBlank()) {
             return null;
+        }
+        if (genre.length() > MAX_GENRE_LENGTH) {
+            throw new BadRequestException("genre must be at most " + MAX_GENRE_LENGTH + " characters");
         }
         return store.canonicalGenre(genre.trim()).orElseThrow(() -> new BadRequestException(
                 "no movie in the store has genre '" + QueryParams.abbreviate(genre) + "'; GET /genres lists them"));

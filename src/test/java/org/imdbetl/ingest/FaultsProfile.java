@@ -13,6 +13,7 @@ public class FaultsProfile implements QuarkusTestProfile {
     public static final String DLQ_TOPIC = "imdb-movies-faults-dlq";
     public static final String BAD_DUMP = "src/test/resources/fixtures/bad-dump";
     public static final String GOOD_ONLY = "src/test/resources/fixtures/good-only";
+    public static final String ADMIN_TOKEN = "test-admin-token";
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -21,6 +22,7 @@ public class FaultsProfile implements QuarkusTestProfile {
                 "imdb.kafka.topic", TOPIC,
                 "imdb.kafka.dlq-topic", DLQ_TOPIC,
                 "imdb.kafka.cleanup-policy", "delete",
-                "imdb.ingest.rejects-per-reason", "1");
+                "imdb.ingest.rejects-per-reason", "1",
+                "imdb.admin.token", ADMIN_TOKEN);
     }
 }

@@ -5,15 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.imdbetl.domain.Movie;
 import org.junit.jupiter.api.Test;
 
@@ -138,6 +142,39 @@ class ImdbReaderTest {
     }
 
     @Test
+    void keepsTheRowsBeforeATruncatedGzipAndCountsTheLoss() throws Exception {
+        StringBuilder tsv = new StringBuilder(BASICS_HEADER);
+        for (int i = 0; i < 2000; i++) {
+            tsv.append(row(String.format("tt%07d", i + 1), "Movie number " + i));
+        }
+        byte[] gzip = gzip(tsv.toString());
+        byte[] cut = Arrays.copyOf(gzip, gzip.length / 2);
+        List<Movie> sent = new ArrayList<>();
+
+        reader.readMovies(new GZIPInputStream(new ByteArrayInputStream(cut)), "cut.tsv.gz", MOVIES,
+                new RatingsIndex(), sent::add);
+
+        assertThat(sent).hasSizeBetween(1, 1999);
+        assertThat(sent).extracting(Movie::tconst).doesNotHaveDuplicates().allMatch(t -> t.matches("tt\\d{7}"));
+        assertThat(listener.rejects).containsOnly(entry(RejectReason.TRUNCATED_FILE, 1));
+    }
+
+    @Test
+    void refusesATruncatedRatingsFileRatherThanSendMoviesAsUnrated() throws Exception {
+        StringBuilder tsv = new StringBuilder("tconst\taverageRating\tnumVotes\n");
+        for (int i = 0; i < 2000; i++) {
+            tsv.append(String.format("tt%07d\t7.5\t%d%n", i + 1, 100 + i));
+        }
+        byte[] gzip = gzip(tsv.toString());
+        byte[] cut = Arrays.copyOf(gzip, gzip.length / 2);
+
+        assertThatThrownBy(() -> reader.readRatings(new GZIPInputStream(new ByteArrayInputStream(cut)), "r.tsv.gz"))
+                .isInstanceOf(InvalidFileException.class)
+                .hasMessageContaining("r.tsv.gz is truncated")
+                .hasMessageContaining("no movie was sent");
+    }
+
+    @Test
     void sendsDuplicatesAndCountsThem() throws Exception {
         String tsv = BASICS_HEADER + row("tt0000009", "First") + row("tt0000009", "Second");
         List<Movie> sent = new ArrayList<>();
@@ -180,6 +217,14 @@ class ImdbReaderTest {
             throw new IOException("missing fixture " + name);
         }
         return in;
+    }
+
+    private static byte[] gzip(String text) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
     }
 
     private static InputStream utf8(String text) {

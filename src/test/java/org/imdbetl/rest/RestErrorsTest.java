@@ -1,50 +1,78 @@
 package org.imdbetl.rest;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every malformed request gets a 4xx with a JSON error body; none gets a 5xx. */
+/** Malformed requests: each gets the expected 4xx with a JSON error body; none gets a 5xx. */
 @QuarkusTest
 class RestErrorsTest {
 
-    static Stream<Arguments> badRequests() {
+    private static final String LONG = "a".repeat(8_000);
+
+    static Stream<Arguments> malformedRequests() {
         return Stream.of(
-                Arguments.of("/movies/top?limit=-1", 400),
-                Arguments.of("/movies/top?limit=0", 400),
-                Arguments.of("/movies/top?limit=abc", 400),
-                Arguments.of("/movies/top?limit=1.5", 400),
-                Arguments.of("/movies/top?limit=1001", 400),
-                Arguments.of("/movies/top?limit=99999999999999999999", 400),
-                Arguments.of("/movies/top?minVotes=-5", 400),
-                Arguments.of("/movies/top?minVotes=lots", 400),
-                Arguments.of("/movies/top?fromYear=2000&toYear=1990", 400),
-                Arguments.of("/movies/top?fromYear=abc", 400),
-                Arguments.of("/movies/top?toYear=99999", 400),
-                Arguments.of("/movies/top?genre=NoSuchGenre", 400),
-                Arguments.of("/movies/tt123", 400),
-                Arguments.of("/movies/abc", 400),
-                Arguments.of("/movies/tt0000000000000", 400),
-                Arguments.of("/movies/tt9999999", 404),
-                Arguments.of("/no/such/path", 404));
+                get("/movies/top?limit=-1", 400),
+                get("/movies/top?limit=0", 400),
+                get("/movies/top?limit=abc", 400),
+                get("/movies/top?limit=1.5", 400),
+                get("/movies/top?limit=1e3", 400),
+                get("/movies/top?limit=1001", 400),
+                get("/movies/top?limit=99999999999999999999", 400),
+                get("/movies/top?limit=%00", 400),
+                get("/movies/top?minVotes=-5", 400),
+                get("/movies/top?minVotes=lots", 400),
+                get("/movies/top?minVotes=1.5", 400),
+                get("/movies/top?fromYear=2000&toYear=1990", 400),
+                get("/movies/top?fromYear=abc", 400),
+                get("/movies/top?toYear=99999", 400),
+                get("/movies/top?fromYear=-2000", 400),
+                get("/movies/top?genre=NoSuchGenre", 400),
+                get("/movies/top?genre=" + LONG, 400),
+                get("/movies/top?genre=Drama%27%20OR%201=1--", 400),
+                get("/movies/top?genre=%3Cscript%3Ealert(1)%3C/script%3E", 400),
+                get("/movies/top?genre=../../etc/passwd", 400),
+                get("/movies/tt123", 400),
+                get("/movies/abc", 400),
+                get("/movies/tt0000000000000", 400),
+                get("/movies/tt" + "1".repeat(5_000), 400),
+                get("/movies/tt0111161%27%20OR%20%271%27=%271", 400),
+                get("/movies/..%2F..%2Fetc%2Fpasswd", 400),
+                get("/movies/tt9999999", 404),
+                get("/no/such/path", 404),
+                get("/movies", 404),
+                request("POST", "/movies/top", 405),
+                request("DELETE", "/genres", 405),
+                request("PUT", "/movies/tt0111161", 405),
+                request("PATCH", "/status", 405),
+                request("POST", "/admin/ingest", 403),
+                Arguments.of("GET", "/genres", Map.of("Accept", "application/xml"), 406),
+                Arguments.of("POST", "/admin/ingest", Map.of("Content-Type", "application/xml"), 403));
     }
 
-    @ParameterizedTest(name = "{0} -> {1}")
-    @MethodSource("badRequests")
-    void answersWithJsonError(String path, int status) {
-        given().urlEncodingEnabled(false)
-                .when().get(path)
-                .then().statusCode(status)
-                .contentType(ContentType.JSON)
-                .body("status", equalTo(status))
-                .body("message", not(emptyOrNullString()));
+    @ParameterizedTest(name = "{0} {1} {2} -> {3}")
+    @MethodSource("malformedRequests")
+    void answersWithAJsonError(String method, String path, Map<String, String> headers, int status) {
+        Response response = given().urlEncodingEnabled(false).headers(headers).request(method, path);
+
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/json");
+        assertThat(response.jsonPath().getInt("status")).isEqualTo(status);
+        assertThat(response.jsonPath().getString("message")).isNotBlank();
+    }
+
+    private static Arguments get(String path, int status) {
+        return Arguments.of("GET", path, Map.of(), status);
+    }
+
+    private static Arguments request(String method, String path, int status) {
+        return Arguments.of(method, path, Map.of(), status);
     }
 }
