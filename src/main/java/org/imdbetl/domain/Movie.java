@@ -18,6 +18,10 @@ public record Movie(
 
     public Movie {
         genres = genres == null ? List.of() : List.copyOf(genres);
+        if (originalTitle != null && originalTitle.equals(title)) {
+            // Most titles are their own original title: keep one String, not two.
+            originalTitle = title;
+        }
     }
 
     public boolean rated() {

@@ -147,7 +147,7 @@ public final class MovieJson {
         if (value.isTextual()) {
             for (String genre : value.asText().split(",")) {
                 if (!genre.isBlank()) {
-                    genres.add(genre.trim());
+                    genres.add(GenreNames.canonical(genre.trim()));
                 }
             }
             return genres;
@@ -159,7 +159,7 @@ public final class MovieJson {
             if (!genre.isTextual()) {
                 throw wrongType("genres", value);
             }
-            genres.add(genre.asText());
+            genres.add(GenreNames.canonical(genre.asText()));
         }
         return genres;
     }

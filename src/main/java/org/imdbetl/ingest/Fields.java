@@ -2,6 +2,7 @@ package org.imdbetl.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.imdbetl.domain.GenreNames;
 import org.imdbetl.domain.Tconst;
 
 /** Field-level parsing of IMDb values; {@code \N} means null everywhere. */
@@ -67,7 +68,7 @@ final class Fields {
             if (i == value.length() || value.charAt(i) == ',') {
                 String genre = value.substring(start, i).trim();
                 if (!genre.isEmpty() && !genres.contains(genre)) {
-                    genres.add(genre);
+                    genres.add(GenreNames.canonical(genre));
                 }
                 start = i + 1;
             }

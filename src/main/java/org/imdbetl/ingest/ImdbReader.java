@@ -3,6 +3,7 @@ package org.imdbetl.ingest;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import org.imdbetl.domain.Movie;
@@ -37,7 +38,7 @@ public final class ImdbReader {
             int tconst = header.indexOf("tconst");
             int rating = header.indexOf("averageRating");
             int votes = header.indexOf("numVotes");
-            boolean complete = forEachRow(lines, header, file, fields -> {
+            boolean complete = forEachRow(lines, header, file, line -> true, fields -> {
                 String id = Fields.tconst(fields[tconst]);
                 double averageRating = Fields.rating(fields[rating]);
                 long numVotes = Fields.votes(fields[votes]);
@@ -64,10 +65,12 @@ public final class ImdbReader {
             TsvHeader header = TsvHeader.parse(file, lines.next(), BASICS_COLUMNS);
             BasicsColumns columns = new BasicsColumns(header);
             RatingsIndex seen = new RatingsIndex();
-            forEachRow(lines, header, file, fields -> {
-                if (!titleTypes.contains(fields[columns.titleType])) {
-                    return true;
-                }
+            byte[][] wanted = titleTypes.stream().map(t -> t.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+            int titleType = columns.titleType;
+            int fieldCount = header.size();
+            // Most rows are not movies: skip them on their bytes, before any decoding or splitting.
+            RowFilter filter = line -> line.fieldCount() != fieldCount || line.fieldIn(titleType, wanted);
+            forEachRow(lines, header, file, filter, fields -> {
                 Movie movie = columns.toMovie(fields, ratings);
                 boolean duplicate = seen.put(movie.tconst(), 0, 0);
                 boolean more = sink.accept(movie);
@@ -83,12 +86,19 @@ public final class ImdbReader {
     }
 
     /** @return false when the file was cut off before its end */
-    private boolean forEachRow(LineReader lines, TsvHeader header, String file, RowHandler handler)
+    private boolean forEachRow(LineReader lines, TsvHeader header, String file, RowFilter filter, RowHandler handler)
             throws IOException, InterruptedException {
         while (true) {
             String line;
             try {
-                line = lines.next();
+                if (!lines.advance()) {
+                    return true;
+                }
+                if (!filter.keep(lines)) {
+                    listener.rowRead(file);
+                    continue;
+                }
+                line = lines.text();
             } catch (RejectedRowException e) {
                 listener.rowRead(file);
                 listener.rejected(file, lines.lineNumber(), e.reason(), e.getMessage(), null);
@@ -99,9 +109,6 @@ public final class ImdbReader {
                         "file ends before its gzip trailer: " + e.getMessage(), null);
                 return false;
             }
-            if (line == null) {
-                return true;
-            }
             listener.rowRead(file);
             try {
                 if (!handler.handle(header.split(line))) {
@@ -111,6 +118,12 @@ public final class ImdbReader {
                 listener.rejected(file, lines.lineNumber(), e.reason(), e.getMessage(), line);
             }
         }
+    }
+
+    /** Decides on a line's bytes whether it is worth decoding. */
+    @FunctionalInterface
+    private interface RowFilter {
+        boolean keep(LineReader line);
     }
 
     @FunctionalInterface

@@ -17,6 +17,8 @@ public final class IngestProgress implements RowListener {
     private final AtomicReference<String> error = new AtomicReference<>();
     private final AtomicReference<Instant> startedAt = new AtomicReference<>();
     private final AtomicReference<Instant> finishedAt = new AtomicReference<>();
+    private volatile String currentFile = "";
+    private volatile double fileFraction;
     private final AtomicLong rowsRead = new AtomicLong();
     private final AtomicLong moviesRead = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
@@ -42,6 +44,8 @@ public final class IngestProgress implements RowListener {
         error.set(null);
         startedAt.set(Instant.now());
         finishedAt.set(null);
+        currentFile = "";
+        fileFraction = 0;
         state.set(IngestState.RUNNING);
     }
 
@@ -64,6 +68,12 @@ public final class IngestProgress implements RowListener {
     @Override
     public void rejected(String file, long line, RejectReason reason, String detail, String row) {
         rejected.get(reason).incrementAndGet();
+    }
+
+    /** How far into the compressed file the reader is, 0 to 1. */
+    public void bytesRead(String file, double fraction) {
+        currentFile = file;
+        fileFraction = fraction;
     }
 
     public void movieRead() {
@@ -90,12 +100,18 @@ public final class IngestProgress implements RowListener {
                 byReason.put(reason, count.get());
             }
         });
-        return new Snapshot(state.get(), source.get(), startedAt.get(), finishedAt.get(), rowsRead.get(),
+        Instant started = startedAt.get();
+        Instant end = finishedAt.get() == null ? Instant.now() : finishedAt.get();
+        double seconds = started == null ? 0 : Math.max(0.001, (end.toEpochMilli() - started.toEpochMilli()) / 1000.0);
+        long rows = rowsRead.get();
+        return new Snapshot(state.get(), source.get(), started, finishedAt.get(), currentFile,
+                Math.round(fileFraction * 1000) / 10.0, seconds == 0 ? 0 : Math.round(rows / seconds), rows,
                 moviesRead.get(), sent.get(), unchanged.get(), sendFailed.get(), byReason, error.get());
     }
 
     /** A consistent-enough copy for reporting. */
-    public record Snapshot(IngestState state, String source, Instant startedAt, Instant finishedAt, long rowsRead,
+    public record Snapshot(IngestState state, String source, Instant startedAt, Instant finishedAt, String currentFile,
+            double percentRead, long rowsPerSecond, long rowsRead,
             long moviesRead, long sent, long unchanged, long sendFailed, Map<RejectReason, Long> rejectedByReason,
             String error) {
 

@@ -28,6 +28,7 @@ public final class LineReader implements Closeable {
     private int position;
     private int limit;
     private byte[] line = new byte[256];
+    private int length;
     private long lineNumber;
     private boolean eof;
 
@@ -47,12 +48,22 @@ public final class LineReader implements Closeable {
      * @throws RejectedRowException for a line that is too long, not UTF-8, or has no terminator
      */
     public String next() throws IOException, RejectedRowException {
-        int length = 0;
+        return advance() ? text() : null;
+    }
+
+    /**
+     * Loads the next line's bytes without decoding them, so callers can skip unwanted rows cheaply.
+     *
+     * @return false at the end of the stream
+     * @throws RejectedRowException for a line that is too long or has no terminator
+     */
+    public boolean advance() throws IOException, RejectedRowException {
+        length = 0;
         boolean tooLong = false;
         while (true) {
             if (position == limit && !fill()) {
                 if (length == 0 && !tooLong) {
-                    return null;
+                    return false;
                 }
                 lineNumber++;
                 // A last line without '\n' is what a cut-off download leaves behind.
@@ -78,13 +89,51 @@ public final class LineReader implements Closeable {
             position = newline + 1;
             lineNumber++;
             if (tooLong) {
+                length = 0;
                 throw new RejectedRowException(RejectReason.LINE_TOO_LONG, "line " + lineNumber + " is longer than " + maxLineBytes + " bytes");
             }
             if (length > 0 && line[length - 1] == '\r') {
                 length--;
             }
-            return decode(length);
+            return true;
         }
+    }
+
+    /** The current line, decoded. */
+    public String text() throws RejectedRowException {
+        return decode(length);
+    }
+
+    /** Number of tab-separated fields in the current line. */
+    public int fieldCount() {
+        int count = 1;
+        for (int i = 0; i < length; i++) {
+            if (line[i] == '\t') {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Whether field {@code index} of the current line equals one of the candidates, byte for byte. */
+    public boolean fieldIn(int index, byte[][] candidates) {
+        int start = 0;
+        for (int field = 0; field < index; field++) {
+            while (start < length && line[start] != '\t') {
+                start++;
+            }
+            start++;
+        }
+        int end = start;
+        while (end < length && line[end] != '\t') {
+            end++;
+        }
+        for (byte[] candidate : candidates) {
+            if (candidate.length == end - start && Arrays.equals(line, start, end, candidate, 0, candidate.length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String decode(int length) throws RejectedRowException {

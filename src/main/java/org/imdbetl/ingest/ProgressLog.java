@@ -11,8 +11,6 @@ final class ProgressLog implements RowListener {
     private final long intervalNanos;
     private final long startNanos = System.nanoTime();
     private long lastLogNanos = startNanos;
-    private volatile String currentFile = "";
-    private volatile double fileFraction;
 
     ProgressLog(IngestProgress progress, RejectSamples samples, Duration interval) {
         this.progress = progress;
@@ -34,8 +32,7 @@ final class ProgressLog implements RowListener {
 
     /** Called as compressed bytes are read; also the clock for the periodic log line. */
     void bytesRead(String file, long read, long total) {
-        currentFile = file;
-        fileFraction = total > 0 ? (double) read / total : 0;
+        progress.bytesRead(file, total > 0 ? (double) read / total : 0);
         long now = System.nanoTime();
         if (now - lastLogNanos >= intervalNanos) {
             lastLogNanos = now;
@@ -51,7 +48,7 @@ final class ProgressLog implements RowListener {
         IngestProgress.Snapshot s = progress.snapshot();
         double seconds = Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9);
         Log.infof("Ingest %s: %s %.0f%% read, rows read %d, movies sent %d, unchanged %d, rejected %d %s, %.0f rows/s",
-                what, currentFile, fileFraction * 100, s.rowsRead(), s.sent(), s.unchanged(), s.rejected(),
+                what, s.currentFile(), s.percentRead(), s.rowsRead(), s.sent(), s.unchanged(), s.rejected(),
                 s.rejectedByReason(), s.rowsRead() / seconds);
     }
 }

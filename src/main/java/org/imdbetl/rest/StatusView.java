@@ -13,7 +13,8 @@ import org.imdbetl.snapshot.SnapshotStatus;
 /** Ingest, consumer and store state in one answer. */
 public record StatusView(Ingest ingest, Consumer consumer, Store store, Kafka kafka, SnapshotStatus snapshot) {
 
-    public record Ingest(IngestState state, String source, Instant startedAt, Instant finishedAt, long rowsRead,
+    public record Ingest(IngestState state, String source, Instant startedAt, Instant finishedAt, String currentFile,
+            double percentRead, long rowsPerSecond, long rowsRead,
             long moviesRead, long sent, long unchanged, long sendFailed, long rejected, Map<RejectReason, Long> rejectedByReason,
             String error) {
     }
@@ -32,7 +33,8 @@ public record StatusView(Ingest ingest, Consumer consumer, Store store, Kafka ka
     public static StatusView from(IngestProgress.Snapshot ingest, ConsumerStats consumer, boolean storeLoaded,
             StoreStats store, Kafka kafka, SnapshotStatus snapshot) {
         return new StatusView(
-                new Ingest(ingest.state(), ingest.source(), ingest.startedAt(), ingest.finishedAt(), ingest.rowsRead(),
+                new Ingest(ingest.state(), ingest.source(), ingest.startedAt(), ingest.finishedAt(), ingest.currentFile(),
+                        ingest.percentRead(), ingest.rowsPerSecond(), ingest.rowsRead(),
                         ingest.moviesRead(), ingest.sent(), ingest.unchanged(), ingest.sendFailed(), ingest.rejected(),
                         ingest.rejectedByReason(), ingest.error()),
                 new Consumer(consumer.consumed(), consumer.deadLettered(), consumer.deadLetteredByReason(), storeLoaded),
