@@ -13,6 +13,7 @@ HTTP_PORT=18080
 KAFKA_PORT=19092
 CONTROLLER_PORT=19093
 HEAP="-Xmx512m"
+SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:-}"
 RESULTS="bench/RESULTS.md"
 WRK_SECONDS="${WRK_SECONDS:-15}"
 
@@ -35,7 +36,7 @@ echo "   zcat ${ZCAT}s, $ROWS title rows"
 echo "== end to end: service start -> every movie in the store -> final snapshot"
 t0=$(now)
 IMDB_SOURCE="$DUMPS" OUTPUT_DIR="$RUN/output" HTTP_PORT=$HTTP_PORT SNAPSHOT_INTERVAL=10s \
-  java $HEAP -XX:StartFlightRecording=filename="$RUN/service.jfr",settings=profile \
+  java $HEAP $SERVICE_JAVA_OPTS -XX:StartFlightRecording=filename="$RUN/service.jfr",settings=profile \
   -Dimdb.kafka.embedded.port=$KAFKA_PORT -Dimdb.kafka.embedded.controller-port=$CONTROLLER_PORT \
   -Dimdb.kafka.embedded.log-dir="$RUN/kafka" -jar target/quarkus-app/quarkus-run.jar > "$RUN/service.log" 2>&1 &
 PID=$!
@@ -88,6 +89,18 @@ for ep in "${ENDPOINTS[@]}"; do
   echo "   $ep: ${RPS[$ep]} req/s, p50 ${P50[$ep]}, p99 ${P99[$ep]}"
 done
 
+echo "== a second (reader) instance on the same broker: start-up to ready = store rebuilt from the topic"
+t0=$(now)
+KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT INGEST_ON_START=false SNAPSHOT_ENABLED=false HTTP_PORT=$((HTTP_PORT + 1)) \
+  java $HEAP $SERVICE_JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$RUN/reader.log" 2>&1 &
+READER=$!
+until curl -sf -o /dev/null "http://127.0.0.1:$((HTTP_PORT + 1))/q/health/ready"; do sleep 0.05; done
+t1=$(now)
+READER_READY=$(secs "$t0" "$t1")
+READER_STARTED=$(grep -o 'started in [0-9.]*s' "$RUN/reader.log" | head -1 | grep -o '[0-9.]*' || echo "?")
+echo "   reader ready after ${READER_READY}s (Quarkus: started in ${READER_STARTED}s)"
+kill -TERM $READER; wait $READER 2>/dev/null || true
+
 kill -TERM $PID; wait $PID 2>/dev/null || true
 trap - EXIT
 
@@ -98,10 +111,10 @@ $JFR print --events jdk.ExecutionSample --stack-depth 1 "$RUN/service.jfr" 2>/de
   | grep -E '^\s+[a-z].*line:' | sed -E 's/^\s+//; s/\s+line:.*//' | sort | uniq -c | sort -rn | head -15 > "$RUN/hot-methods.txt" || true
 SAMPLES=$($JFR print --events jdk.ExecutionSample "$RUN/service.jfr" 2>/dev/null | grep -c 'jdk.ExecutionSample' || echo 0)
 
-python3 bench/report.py "$RESULTS" <<JSON
+tee "$RUN/results.json" <<JSON | python3 bench/report.py "$RESULTS"
 {"scale": "$SCALE", "rows": $ROWS, "movies": $MOVIES, "zcat": $ZCAT, "e2e": $E2E, "ingest": $INGEST_S,
- "snapshot_ms": $SNAPSHOT_MS, "ready": $READY, "started": "$STARTED", "heap_mb": $HEAP_USED, "rss_mb": $RSS_PEAK,
- "produce": $PRODUCE, "consume": $CONSUME, "samples": $SAMPLES, "heap_opt": "$HEAP",
+ "snapshot_ms": $SNAPSHOT_MS, "ready": $READY, "started": "$STARTED", "reader_ready": $READER_READY, "reader_started": "$READER_STARTED", "heap_mb": $HEAP_USED, "rss_mb": $RSS_PEAK,
+ "produce": $PRODUCE, "consume": $CONSUME, "samples": $SAMPLES, "heap_opt": "$HEAP", "java_opts": "$SERVICE_JAVA_OPTS",
  "wrk": {$(for ep in "${ENDPOINTS[@]}"; do printf '"%s": ["%s","%s","%s"],' "$ep" "${RPS[$ep]}" "${P50[$ep]}" "${P99[$ep]}"; done | sed 's/,$//')},
  "hot": $(python3 -c "import json; print(json.dumps(open('$RUN/hot-methods.txt').read()))")}
 JSON

@@ -98,6 +98,10 @@ public interface ImdbConfig {
         @WithDefault("imdb-movies-dlq")
         String dlqTopic();
 
+        /** How often the consumer lag metric asks the broker for the topic's end offsets. */
+        @WithDefault("10s")
+        Duration lagRefresh();
+
         /** Records larger than this are dead-lettered unread. */
         @WithDefault("65536")
         int maxRecordBytes();

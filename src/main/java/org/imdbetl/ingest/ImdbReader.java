@@ -42,11 +42,13 @@ public final class ImdbReader {
                 String id = Fields.tconst(fields[tconst]);
                 double averageRating = Fields.rating(fields[rating]);
                 long numVotes = Fields.votes(fields[votes]);
-                if (index.put(id, averageRating, (int) numVotes)) {
-                    throw new RejectedRowException(RejectReason.DUPLICATE_TCONST, id + " rated twice, last row wins");
-                }
+                index.put(id, averageRating, (int) numVotes);
                 return true;
             });
+            int duplicates = index.seal();
+            for (int i = 0; i < duplicates; i++) {
+                listener.rejected(file, 0, RejectReason.DUPLICATE_TCONST, "a tconst rated twice, the last row wins", null);
+            }
             if (!complete) {
                 // Movies whose rating was cut off would be sent as unrated, overwriting good ratings.
                 throw new InvalidFileException(file, "is truncated after line " + lines.lineNumber()
@@ -64,7 +66,7 @@ public final class ImdbReader {
         try (LineReader lines = new LineReader(tsv, maxLineBytes)) {
             TsvHeader header = TsvHeader.parse(file, lines.next(), BASICS_COLUMNS);
             BasicsColumns columns = new BasicsColumns(header);
-            RatingsIndex seen = new RatingsIndex();
+            TconstSet seen = new TconstSet();
             byte[][] wanted = titleTypes.stream().map(t -> t.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
             int titleType = columns.titleType;
             int fieldCount = header.size();
@@ -72,7 +74,7 @@ public final class ImdbReader {
             RowFilter filter = line -> line.fieldCount() != fieldCount || line.fieldIn(titleType, wanted);
             forEachRow(lines, header, file, filter, fields -> {
                 Movie movie = columns.toMovie(fields, ratings);
-                boolean duplicate = seen.put(movie.tconst(), 0, 0);
+                boolean duplicate = seen.add(movie.tconst());
                 boolean more = sink.accept(movie);
                 if (duplicate) {
                     // Sent anyway: keyed by tconst, the later row replaces the earlier one downstream.

@@ -25,10 +25,14 @@ public final class IngestProgress implements RowListener {
     private final AtomicLong unchanged = new AtomicLong();
     private final AtomicLong sendFailed = new AtomicLong();
     private final Map<RejectReason, AtomicLong> rejected = new EnumMap<>(RejectReason.class);
+    /** Since start-up, across ingests: what the metrics count. */
+    private final AtomicLong totalSent = new AtomicLong();
+    private final Map<RejectReason, AtomicLong> totalRejected = new EnumMap<>(RejectReason.class);
 
     public IngestProgress() {
         for (RejectReason reason : RejectReason.values()) {
             rejected.put(reason, new AtomicLong());
+            totalRejected.put(reason, new AtomicLong());
         }
     }
 
@@ -68,6 +72,7 @@ public final class IngestProgress implements RowListener {
     @Override
     public void rejected(String file, long line, RejectReason reason, String detail, String row) {
         rejected.get(reason).incrementAndGet();
+        totalRejected.get(reason).incrementAndGet();
     }
 
     /** How far into the compressed file the reader is, 0 to 1. */
@@ -82,6 +87,7 @@ public final class IngestProgress implements RowListener {
 
     public void movieSent() {
         sent.incrementAndGet();
+        totalSent.incrementAndGet();
     }
 
     /** A movie already in the store exactly as read: not sent again. */
@@ -91,6 +97,16 @@ public final class IngestProgress implements RowListener {
 
     public void sendFailed() {
         sendFailed.incrementAndGet();
+    }
+
+    /** Records sent to Kafka since start-up. */
+    public long totalSent() {
+        return totalSent.get();
+    }
+
+    /** Rows rejected for this reason since start-up. */
+    public long totalRejected(RejectReason reason) {
+        return totalRejected.get(reason).get();
     }
 
     public Snapshot snapshot() {

@@ -86,6 +86,11 @@ public class IngestService {
         return progress.snapshot();
     }
 
+    /** The live counters, for metrics. */
+    public IngestProgress counters() {
+        return progress;
+    }
+
     @PreDestroy
     void stop() {
         executor.shutdownNow();
@@ -127,7 +132,8 @@ public class IngestService {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             progress.failed("interrupted");
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // An Error too (OutOfMemoryError above all): the state must never stay RUNNING on a dead thread.
             progress.failed(e.toString());
             Log.errorf(e, "Ingest from %s failed", source.describe());
         }

@@ -1,50 +1,70 @@
 package org.imdbetl.ingest;
 
+import java.util.Arrays;
+
 /**
- * title.ratings in memory during an ingest: tconst to (averageRating, numVotes). Open addressing on
- * the numeric part of the tconst keeps 1.7M ratings in ~40 MB instead of ~200 MB of boxed entries.
+ * title.ratings in memory during an ingest: tconst to (averageRating, numVotes), as three parallel
+ * arrays sorted by the numeric part of the tconst and searched by bisection. 1.7M ratings take
+ * ~35 MB, about a sixth of a HashMap of boxed entries, which matters under a 512 MB heap.
  */
 public final class RatingsIndex {
 
-    private static final long EMPTY = 0L;
-
-    private long[] keys;
-    private double[] ratings;
-    private int[] votes;
+    private long[] keys = new long[1 << 12];
+    private double[] ratings = new double[keys.length];
+    private int[] votes = new int[keys.length];
     private int size;
+    private boolean sorted = true;
 
-    public RatingsIndex() {
-        this(1 << 16);
-    }
-
-    RatingsIndex(int initialCapacity) {
-        int capacity = Integer.highestOneBit(Math.max(16, initialCapacity - 1) << 1);
-        keys = new long[capacity];
-        ratings = new double[capacity];
-        votes = new int[capacity];
-    }
-
-    /** Stores a rating; returns true when the tconst already had one (the new row wins). */
-    public boolean put(String tconst, double averageRating, int numVotes) {
-        if ((size + 1) * 2 > keys.length) {
-            grow();
+    /** Adds a rating; a later row for the same tconst wins (see {@link #seal}). */
+    public void put(String tconst, double averageRating, int numVotes) {
+        if (size == keys.length) {
+            int capacity = size + (size >> 1);
+            keys = Arrays.copyOf(keys, capacity);
+            ratings = Arrays.copyOf(ratings, capacity);
+            votes = Arrays.copyOf(votes, capacity);
         }
         long key = key(tconst);
-        int slot = slot(key);
-        boolean existed = keys[slot] == key;
-        if (!existed) {
-            keys[slot] = key;
-            size++;
+        if (size > 0 && key <= keys[size - 1]) {
+            sorted = false;
         }
-        ratings[slot] = averageRating;
-        votes[slot] = numVotes;
-        return existed;
+        keys[size] = key;
+        ratings[size] = averageRating;
+        votes[size] = numVotes;
+        size++;
     }
 
-    /** Slot of a rated tconst, or -1 when it has no rating. */
+    /**
+     * Sorts the entries for lookups and drops earlier duplicates.
+     *
+     * @return how many rows were duplicates of a later row
+     */
+    public int seal() {
+        if (!sorted) {
+            sortByKey();
+        }
+        int kept = 0;
+        for (int i = 0; i < size; i++) {
+            if (kept > 0 && keys[kept - 1] == keys[i]) {
+                kept--;
+            }
+            keys[kept] = keys[i];
+            ratings[kept] = ratings[i];
+            votes[kept] = votes[i];
+            kept++;
+        }
+        int duplicates = size - kept;
+        size = kept;
+        keys = Arrays.copyOf(keys, size);
+        ratings = Arrays.copyOf(ratings, size);
+        votes = Arrays.copyOf(votes, size);
+        sorted = true;
+        return duplicates;
+    }
+
+    /** Position of a rated tconst, or -1 when it has no rating. Call after {@link #seal}. */
     public int find(String tconst) {
-        int slot = slot(key(tconst));
-        return keys[slot] == EMPTY ? -1 : slot;
+        int found = Arrays.binarySearch(keys, 0, size, key(tconst));
+        return found < 0 ? -1 : found;
     }
 
     public double ratingAt(int slot) {
@@ -60,8 +80,8 @@ public final class RatingsIndex {
     }
 
     /**
-     * Digits of the tconst with their count in the low nibble, so tt0000001 and tt00000001 differ.
-     * Callers pass validated tconsts ("tt" and 7 to 10 digits); the result is never 0.
+     * Digits of the tconst with their count in the low nibble, so tt0000001 and tt00000001 differ;
+     * callers pass validated tconsts ("tt" and 7 to 10 digits).
      */
     static long key(String tconst) {
         long digits = 0;
@@ -71,40 +91,29 @@ public final class RatingsIndex {
         return (digits << 4) | (tconst.length() - 2);
     }
 
-    private int slot(long key) {
-        int mask = keys.length - 1;
-        int slot = (int) mix(key) & mask;
-        while (keys[slot] != EMPTY && keys[slot] != key) {
-            slot = (slot + 1) & mask;
+    /** Stable sort of the three arrays by key (stable: of duplicates, the later row stays last). */
+    private void sortByKey() {
+        Integer[] order = new Integer[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
         }
-        return slot;
-    }
-
-    private static long mix(long key) {
-        long h = key * 0x9E3779B97F4A7C15L;
-        return h ^ (h >>> 29);
-    }
-
-    private void grow() {
-        long[] oldKeys = keys;
-        double[] oldRatings = ratings;
-        int[] oldVotes = votes;
-        keys = new long[oldKeys.length * 2];
-        ratings = new double[keys.length];
-        votes = new int[keys.length];
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] != EMPTY) {
-                int slot = slot(oldKeys[i]);
-                keys[slot] = oldKeys[i];
-                ratings[slot] = oldRatings[i];
-                votes[slot] = oldVotes[i];
-            }
+        long[] k = keys;
+        Arrays.sort(order, (a, b) -> Long.compare(k[a], k[b]));
+        long[] newKeys = new long[size];
+        double[] newRatings = new double[size];
+        int[] newVotes = new int[size];
+        for (int i = 0; i < size; i++) {
+            newKeys[i] = keys[order[i]];
+            newRatings[i] = ratings[order[i]];
+            newVotes[i] = votes[order[i]];
         }
+        keys = newKeys;
+        ratings = newRatings;
+        votes = newVotes;
     }
 
     @Override
     public String toString() {
-        return "RatingsIndex[size=" + size + ", capacity=" + keys.length + "]";
+        return "RatingsIndex[size=" + size + "]";
     }
-
 }

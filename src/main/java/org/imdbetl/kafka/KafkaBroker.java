@@ -15,7 +15,8 @@ import org.imdbetl.config.ImdbConfig;
 /**
  * Decides which broker the service talks to. With {@code kafka.bootstrap.servers} (env
  * KAFKA_BOOTSTRAP_SERVERS) set, that external broker; otherwise an embedded one, started before
- * the messaging connectors and stopped after them.
+ * the messaging connectors and stopped after them. The embedded broker is loaded by name
+ * ({@link EmbeddedBrokerLoader}): a native image has none and stops at start-up saying so.
  */
 @Singleton
 public class KafkaBroker {
@@ -25,7 +26,7 @@ public class KafkaBroker {
 
     private final ImdbConfig.Kafka config;
     private final Optional<String> external;
-    private EmbeddedKafkaBroker embedded;
+    private EmbeddedBroker embedded;
 
     KafkaBroker(ImdbConfig config, Config rawConfig) {
         this.config = config.kafka();
@@ -38,7 +39,7 @@ public class KafkaBroker {
             return;
         }
         ImdbConfig.Kafka.Embedded settings = config.embedded();
-        embedded = EmbeddedKafkaBroker.start(settings.host(), settings.port(), settings.controllerPort(), settings.logDir());
+        embedded = EmbeddedBrokerLoader.start(settings.host(), settings.port(), settings.controllerPort(), settings.logDir());
         Log.infof("Kafka: started the embedded KRaft broker at %s (log dir %s); set KAFKA_BOOTSTRAP_SERVERS to use your own",
                 embedded.bootstrapServers(), settings.logDir().toAbsolutePath().normalize());
     }

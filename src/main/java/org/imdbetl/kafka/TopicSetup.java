@@ -49,6 +49,8 @@ public class TopicSetup {
         return thread;
     });
     private volatile String topicId;
+    /** One client for the frequent calls (readiness, lag): a new client per call costs a bootstrap. */
+    private Admin shared;
 
     TopicSetup(KafkaBroker broker, ImdbConfig config, ConsumerPositions positions) {
         this.broker = broker;
@@ -70,8 +72,19 @@ public class TopicSetup {
     }
 
     @PreDestroy
-    void stop() {
+    synchronized void stop() {
         retries.shutdownNow();
+        if (shared != null) {
+            shared.close(Duration.ofSeconds(2));
+            shared = null;
+        }
+    }
+
+    private synchronized Admin shared() {
+        if (shared == null) {
+            shared = admin();
+        }
+        return shared;
     }
 
     /** The topic's id, once known: outputs written from another topic must not be resumed. */
@@ -81,8 +94,8 @@ public class TopicSetup {
 
     /** The next offset to be written in each partition, or empty if the broker did not answer. */
     public Optional<Map<Integer, Long>> endOffsets() {
-        try (Admin admin = admin()) {
-            return Optional.of(endOffsets(admin));
+        try {
+            return Optional.of(endOffsets(shared()));
         } catch (ExecutionException | TimeoutException e) {
             Log.errorf("Kafka: could not read the end offsets of %s on %s: %s", config.topic(), broker.bootstrapServers(), e);
             return Optional.empty();
@@ -94,8 +107,8 @@ public class TopicSetup {
 
     /** Answers whether the broker responds right now, within the given time. */
     public boolean reachable(Duration timeout) {
-        try (Admin admin = admin()) {
-            admin.describeCluster().clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            shared().describeCluster().clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return true;
         } catch (ExecutionException | TimeoutException e) {
             return false;

@@ -12,6 +12,11 @@ import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.imdbetl.config.ImdbConfig;
 import org.imdbetl.ingest.IngestService;
 
@@ -37,6 +42,13 @@ public class AdminResource {
     /** Re-runs the ingest from the configured source; 202 with the ingest state. */
     @POST
     @Path("/ingest")
+    @Operation(summary = "Re-run the configured ingest (needs ADMIN_TOKEN)")
+    @APIResponse(responseCode = "202", description = "Started, or already running")
+    @APIResponse(responseCode = "401", description = "Missing or wrong token", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorView.class)))
+    @APIResponse(responseCode = "403", description = "ADMIN_TOKEN is not set: the endpoint is off", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorView.class),
+            examples = @ExampleObject(name = "off", value = Examples.ADMIN_OFF)))
     public Response ingest(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         String expected = token.orElseThrow(() -> new ForbiddenException("on-demand ingest is disabled; set ADMIN_TOKEN to enable it"));
         String given = authorization != null && authorization.startsWith(BEARER) ? authorization.substring(BEARER.length()) : "";

@@ -9,6 +9,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.imdbetl.domain.Tconst;
 import org.imdbetl.scoring.ScoringStore;
 import org.imdbetl.scoring.TopQuery;
@@ -32,9 +39,20 @@ public class MovieResource {
     /** Rated movies by weighted score, then votes, then tconst. */
     @GET
     @Path("/top")
-    public List<MovieView> top(@QueryParam("limit") String limit, @QueryParam("genre") String genre,
-            @QueryParam("minVotes") String minVotes, @QueryParam("fromYear") String fromYear,
-            @QueryParam("toYear") String toYear) {
+    @Operation(summary = "Top movies by Bayesian weighted rating",
+            description = "Rated movies ordered by weightedScore desc, then numVotes desc, then tconst asc.")
+    @APIResponse(responseCode = "200", description = "The movies, best first", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MovieView.class, type = SchemaType.ARRAY),
+            examples = @ExampleObject(name = "top", value = Examples.TOP_MOVIES)))
+    @APIResponse(responseCode = "400", description = "A malformed parameter", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorView.class),
+            examples = @ExampleObject(name = "bad limit", value = Examples.BAD_LIMIT)))
+    public List<MovieView> top(
+            @Parameter(description = "How many, 1-1000", example = "10") @QueryParam("limit") String limit,
+            @Parameter(description = "Only this genre (see /genres), case-insensitive", example = "Drama") @QueryParam("genre") String genre,
+            @Parameter(description = "Only movies with at least this many votes", example = "100000") @QueryParam("minVotes") String minVotes,
+            @Parameter(description = "Released in or after this year", example = "1990") @QueryParam("fromYear") String fromYear,
+            @Parameter(description = "Released in or before this year", example = "1999") @QueryParam("toYear") String toYear) {
         TopQuery query = new TopQuery(
                 QueryParams.intInRange("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT),
                 genre(genre),
@@ -49,7 +67,15 @@ public class MovieResource {
 
     @GET
     @Path("/{tconst}")
-    public MovieView movie(@PathParam("tconst") String tconst) {
+    @Operation(summary = "One movie by its IMDb id")
+    @APIResponse(responseCode = "200", description = "The movie", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = MovieView.class), examples = @ExampleObject(name = "movie", value = Examples.MOVIE)))
+    @APIResponse(responseCode = "404", description = "No such movie in the store", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorView.class),
+            examples = @ExampleObject(name = "unknown", value = Examples.NOT_FOUND)))
+    @APIResponse(responseCode = "400", description = "Not an IMDb title id", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorView.class)))
+    public MovieView movie(@Parameter(description = "IMDb title id", example = "tt0111161") @PathParam("tconst") String tconst) {
         if (!Tconst.isValid(tconst)) {
             throw new BadRequestException("tconst must be 'tt' followed by 7 to 10 digits, was '"
                     + QueryParams.abbreviate(tconst) + "'");

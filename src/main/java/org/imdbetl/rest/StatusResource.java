@@ -4,6 +4,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.imdbetl.config.ImdbConfig;
 import org.imdbetl.ingest.IngestService;
 import org.imdbetl.kafka.KafkaBroker;
@@ -37,6 +42,9 @@ public class StatusResource {
 
     /** Ingest state and counters, rejected rows by reason, store size, and the m and C in use. */
     @GET
+    @Operation(summary = "Ingest, consumer, store and snapshot state")
+    @APIResponse(responseCode = "200", description = "The state", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = StatusView.class), examples = @ExampleObject(name = "status", value = Examples.STATUS)))
     public StatusView status() {
         return StatusView.from(ingest.progress(), consumer, positions.loaded(), store.stats(),
                 new StatusView.Kafka(broker.bootstrapServers(), broker.isEmbedded(), config.kafka().topic()),

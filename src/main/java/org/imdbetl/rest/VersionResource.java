@@ -5,6 +5,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/version")
 @Produces(MediaType.APPLICATION_JSON)
@@ -22,6 +26,9 @@ public class VersionResource {
     }
 
     @GET
+    @Operation(summary = "Name and version of the service")
+    @APIResponse(responseCode = "200", description = "The version", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "version", value = "{\"name\":\"imdb-etl\",\"version\":\"1.0.0-SNAPSHOT\"}")))
     public VersionView version() {
         return version;
     }

@@ -1,41 +1,43 @@
 package org.imdbetl.scoring;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.TreeSet;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.imdbetl.domain.Movie;
 
 /**
- * The in-memory state the API serves: every movie by tconst, genre counts and a ranking index.
+ * The in-memory state the API serves: every movie by tconst, genre counts and a ranking.
  *
- * <p>Upserts replace a movie wholesale, undoing its old genre counts and ranking entry first, so
- * replaying the topic or re-running an ingest never counts twice. Rated movies are kept sorted by
- * {@link ScoredMovie#RANKING}, overall and per genre, so a top-N query walks the first entries of
- * an index instead of sorting the store. Writers take the write lock per batch; readers share the
- * read lock.
+ * <p>Upserts replace a movie wholesale, undoing its old genre counts first, so replaying the topic or
+ * re-running an ingest never counts twice. The ranking (rated movies sorted by
+ * {@link ScoredMovie#RANKING}, overall and per genre) is an immutable snapshot rebuilt at most once
+ * per change of the store, on the first query after it, and shared by every query until the next
+ * change: a top-N query walks its first entries and never sorts. Keeping sorted trees up to date on
+ * every upsert instead made tree inserts the top of the profile of a full ingest.
  */
 public final class ScoringStore {
 
     private final double minVotesPrior;
     private final boolean autoMean;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Object rankingRebuild = new Object();
 
-    private final Map<String, ScoredMovie> movies = new HashMap<>();
+    /** By {@link #key}: String hashes of "tt" + digits cluster, which filled HashMap bins with trees. */
+    private final Map<Long, ScoredMovie> movies = new HashMap<>(1 << 16);
     private final Map<String, long[]> genreCounts = new HashMap<>();
-    private NavigableSet<ScoredMovie> ranking = new TreeSet<>(ScoredMovie.RANKING);
-    private Map<String, NavigableSet<ScoredMovie>> rankingByGenre = new HashMap<>();
     private double ratingSum;
     private long ratedCount;
     private double meanInUse;
     private long version;
+    private volatile Ranking ranking = Ranking.EMPTY;
 
     /**
      * @param minVotesPrior m in the weighted rating
@@ -60,20 +62,19 @@ public final class ScoringStore {
         lock.writeLock().lock();
         try {
             for (Movie movie : batch) {
-                ScoredMovie previous = movies.get(movie.tconst());
+                ScoredMovie scored = score(movie, meanInUse);
+                ScoredMovie previous = movies.put(key(movie.tconst()), scored);
                 if (previous != null) {
                     unindex(previous);
                 }
-                ScoredMovie scored = score(movie, meanInUse);
-                movies.put(movie.tconst(), scored);
                 index(scored);
                 result.add(scored);
             }
             version++;
             if (autoMean && ratedCount > 0 && meanInUse == 0.0) {
-                // First ratings seen: there is no C yet to rank with.
-                rebuildRanking(ratingSum / ratedCount);
-                result.replaceAll(scored -> movies.get(scored.tconst()));
+                // First ratings seen: there is no C yet to score with.
+                rescore(ratingSum / ratedCount);
+                result.replaceAll(scored -> movies.get(key(scored.tconst())));
             }
             return result;
         } finally {
@@ -82,10 +83,10 @@ public final class ScoringStore {
     }
 
     /**
-     * With an automatic C, re-scores and re-ranks everything when the mean of the store has moved.
-     * Called on a schedule rather than per batch: a full re-rank costs as much as a sort.
+     * With an automatic C, re-scores everything when the mean of the store has moved. Called on a
+     * schedule rather than per batch: a re-score touches every movie.
      *
-     * @return true when the ranking was rebuilt
+     * @return true when the scores changed
      */
     public boolean refreshRanking() {
         if (!autoMean) {
@@ -97,7 +98,7 @@ public final class ScoringStore {
             if (mean == meanInUse) {
                 return false;
             }
-            rebuildRanking(mean);
+            rescore(mean);
             version++;
             return true;
         } finally {
@@ -108,7 +109,7 @@ public final class ScoringStore {
     public Optional<ScoredMovie> find(String tconst) {
         lock.readLock().lock();
         try {
-            return Optional.ofNullable(movies.get(tconst));
+            return Optional.ofNullable(movies.get(key(tconst)));
         } finally {
             lock.readLock().unlock();
         }
@@ -116,24 +117,18 @@ public final class ScoringStore {
 
     /** Rated movies matching the query, best first, at most {@code query.limit()}. */
     public List<ScoredMovie> top(TopQuery query) {
-        lock.readLock().lock();
-        try {
-            NavigableSet<ScoredMovie> index = query.genre() == null
-                    ? ranking
-                    : rankingByGenre.getOrDefault(query.genre(), new TreeSet<>());
-            List<ScoredMovie> result = new ArrayList<>(Math.min(query.limit(), 1024));
-            for (ScoredMovie scored : index) {
-                if (result.size() == query.limit()) {
-                    break;
-                }
-                if (query.accepts(scored)) {
-                    result.add(scored);
-                }
+        Ranking current = ranking();
+        ScoredMovie[] index = query.genre() == null ? current.all() : current.byGenre().getOrDefault(query.genre(), Ranking.NONE);
+        List<ScoredMovie> result = new ArrayList<>(Math.min(query.limit(), 1024));
+        for (ScoredMovie scored : index) {
+            if (result.size() == query.limit()) {
+                break;
             }
-            return result;
-        } finally {
-            lock.readLock().unlock();
+            if (query.accepts(scored)) {
+                result.add(scored);
+            }
         }
+        return result;
     }
 
     /** Every genre with its movie count, ordered by {@link GenreCount#ORDER}. */
@@ -166,14 +161,25 @@ public final class ScoringStore {
         }
     }
 
-    /** Every movie in the store, unordered: a copy taken under the read lock. */
-    public List<ScoredMovie> all() {
+    /** Every movie in the store: rated ones in ranking order, then unrated ones by tconst. */
+    public List<ScoredMovie> allRanked() {
+        Ranking current = ranking();
+        List<ScoredMovie> unrated = new ArrayList<>();
         lock.readLock().lock();
         try {
-            return new ArrayList<>(movies.values());
+            for (ScoredMovie scored : movies.values()) {
+                if (!scored.movie().rated()) {
+                    unrated.add(scored);
+                }
+            }
         } finally {
             lock.readLock().unlock();
         }
+        unrated.sort(Comparator.comparing(ScoredMovie::tconst));
+        List<ScoredMovie> result = new ArrayList<>(current.all().length + unrated.size());
+        result.addAll(Arrays.asList(current.all()));
+        result.addAll(unrated);
+        return result;
     }
 
     public StoreStats stats() {
@@ -183,6 +189,61 @@ public final class ScoringStore {
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /** The ranking of the current version, rebuilt first if the store changed since the last one. */
+    private Ranking ranking() {
+        Ranking current = ranking;
+        if (current.version() == currentVersion()) {
+            return current;
+        }
+        synchronized (rankingRebuild) {
+            current = ranking;
+            long wanted;
+            List<ScoredMovie> rated;
+            lock.readLock().lock();
+            try {
+                wanted = version;
+                if (current.version() == wanted) {
+                    return current;
+                }
+                rated = new ArrayList<>((int) ratedCount);
+                for (ScoredMovie scored : movies.values()) {
+                    if (scored.movie().rated()) {
+                        rated.add(scored);
+                    }
+                }
+            } finally {
+                lock.readLock().unlock();
+            }
+            // Sorted outside the lock: the entries are immutable, writers go on meanwhile.
+            ranking = Ranking.of(wanted, rated);
+            return ranking;
+        }
+    }
+
+    private long currentVersion() {
+        lock.readLock().lock();
+        try {
+            return version;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * A well-spread long per tconst: the tconst's own String hash run through a 64-bit mix, with the
+     * string's chars folded in too. Equal tconsts give equal keys; the mix is a bijection on the
+     * folded value, and the fold of "tt" plus up to 10 digits is unique.
+     */
+    static long key(String tconst) {
+        long folded = 0;
+        for (int i = 0; i < tconst.length(); i++) {
+            folded = folded * 11 + (tconst.charAt(i) - '0' + 1);
+        }
+        folded = folded * 16 + tconst.length();
+        long h = folded * 0x9E3779B97F4A7C15L;
+        return h ^ (h >>> 31);
     }
 
     private ScoredMovie score(Movie movie, double mean) {
@@ -199,7 +260,6 @@ public final class ScoringStore {
         if (scored.movie().rated()) {
             ratingSum += scored.movie().averageRating();
             ratedCount++;
-            rank(scored, ranking, rankingByGenre);
         }
     }
 
@@ -210,33 +270,34 @@ public final class ScoringStore {
         if (scored.movie().rated()) {
             ratingSum -= scored.movie().averageRating();
             ratedCount--;
-            ranking.remove(scored);
-            for (String genre : scored.countedGenres()) {
-                rankingByGenre.get(genre).remove(scored);
-            }
         }
     }
 
-    private static void rank(ScoredMovie scored, NavigableSet<ScoredMovie> all,
-            Map<String, NavigableSet<ScoredMovie>> byGenre) {
-        all.add(scored);
-        for (String genre : scored.countedGenres()) {
-            byGenre.computeIfAbsent(genre, g -> new TreeSet<>(ScoredMovie.RANKING)).add(scored);
+    private void rescore(double mean) {
+        for (Map.Entry<Long, ScoredMovie> entry : movies.entrySet()) {
+            entry.setValue(score(entry.getValue().movie(), mean));
         }
-    }
-
-    private void rebuildRanking(double mean) {
-        NavigableSet<ScoredMovie> newRanking = new TreeSet<>(ScoredMovie.RANKING);
-        Map<String, NavigableSet<ScoredMovie>> newByGenre = new HashMap<>();
-        for (Map.Entry<String, ScoredMovie> entry : movies.entrySet()) {
-            ScoredMovie rescored = score(entry.getValue().movie(), mean);
-            entry.setValue(rescored);
-            if (rescored.movie().rated()) {
-                rank(rescored, newRanking, newByGenre);
-            }
-        }
-        ranking = newRanking;
-        rankingByGenre = newByGenre;
         meanInUse = mean;
+    }
+
+    /** Rated movies sorted by {@link ScoredMovie#RANKING}, overall and per genre, as of one store version. */
+    private record Ranking(long version, ScoredMovie[] all, Map<String, ScoredMovie[]> byGenre) {
+
+        static final ScoredMovie[] NONE = new ScoredMovie[0];
+        static final Ranking EMPTY = new Ranking(0, NONE, Map.of());
+
+        static Ranking of(long version, List<ScoredMovie> rated) {
+            ScoredMovie[] all = rated.toArray(NONE);
+            Arrays.sort(all, ScoredMovie.RANKING);
+            Map<String, List<ScoredMovie>> lists = new HashMap<>();
+            for (ScoredMovie scored : all) {
+                for (String genre : scored.countedGenres()) {
+                    lists.computeIfAbsent(genre, g -> new ArrayList<>()).add(scored);
+                }
+            }
+            Map<String, ScoredMovie[]> byGenre = new HashMap<>();
+            lists.forEach((genre, list) -> byGenre.put(genre, list.toArray(NONE)));
+            return new Ranking(version, all, byGenre);
+        }
     }
 }

@@ -15,6 +15,13 @@ public final class SilverLog {
 
     private Map<Integer, Long> committed = Map.of();
     private List<SilverRow> pending = new ArrayList<>();
+    private boolean enabled = true;
+
+    /** For an instance that writes no snapshots: keep nothing, or the pending rows would grow forever. */
+    public synchronized void disable() {
+        enabled = false;
+        pending = new ArrayList<>();
+    }
 
     /** Offsets already written, from the manifest; called before the first record is consumed. */
     public synchronized void resumeAfter(Map<Integer, Long> committedOffsets) {
@@ -23,7 +30,7 @@ public final class SilverLog {
     }
 
     public synchronized void append(ConsumedMovie consumed, Double weightedScore, long consumedAtMillis) {
-        if (consumed.offset() < committed.getOrDefault(consumed.partition(), 0L)) {
+        if (!enabled || consumed.offset() < committed.getOrDefault(consumed.partition(), 0L)) {
             return;
         }
         pending.add(new SilverRow(consumed.movie(), weightedScore, consumed.partition(), consumed.offset(), consumedAtMillis));

@@ -11,7 +11,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import org.imdbetl.config.ImdbConfig;
 import org.imdbetl.ingest.IngestCompleted;
+import org.imdbetl.ingest.IngestService;
+import org.imdbetl.ingest.IngestState;
 import org.imdbetl.kafka.KafkaBroker;
 import org.imdbetl.kafka.TopicSetup;
 import org.imdbetl.listener.BatchApplier;
@@ -46,13 +47,15 @@ public class SnapshotService {
     private final BatchApplier applier;
     private final ConsumerPositions positions;
     private final TopicSetup topicSetup;
+    private final IngestService ingest;
     private final LakeLayout layout;
     private Manifest manifest;
     private long writtenStoreVersion = -1;
     private volatile SnapshotStatus status;
 
     SnapshotService(ImdbConfig config, ScoringStore store, SilverLog silver, BatchApplier applier,
-            ConsumerPositions positions, TopicSetup topicSetup) {
+            ConsumerPositions positions, TopicSetup topicSetup, IngestService ingest) {
+        this.ingest = ingest;
         this.config = config.snapshot();
         this.topic = config.kafka().topic();
         this.store = store;
@@ -67,6 +70,7 @@ public class SnapshotService {
     /** Before the listener starts, so no record is consumed before the silver log knows where to resume. */
     synchronized void recover(@Observes @Priority(KafkaBroker.START_PRIORITY + 2) StartupEvent event) throws IOException {
         if (!config.enabled()) {
+            silver.disable();
             Log.infof("Snapshot: disabled on this instance (imdb.snapshot.enabled=false)");
             return;
         }
@@ -155,11 +159,14 @@ public class SnapshotService {
         List<SilverRow> rows = silver.drain();
         Map<Integer, Long> offsets = positions.snapshot();
         long version = store.stats().version();
-        boolean stateChanged = version != writtenStoreVersion && positions.loaded() && store.stats().movies() > 0;
+        // During an ingest the tables would be rewritten every interval only to be replaced at its end.
+        boolean ingestRunning = ingest.progress().state() == IngestState.RUNNING;
+        boolean stateChanged = version != writtenStoreVersion && positions.loaded() && store.stats().movies() > 0
+                && !ingestRunning;
         if (!stateChanged) {
             return new Capture(rows, offsets, version, null, null, null);
         }
-        return new Capture(rows, offsets, version, store.all(), store.genreCounts(),
+        return new Capture(rows, offsets, version, store.allRanked(), store.genreCounts(),
                 store.top(TopQuery.of(config.topMovies())));
     }
 
@@ -187,9 +194,6 @@ public class SnapshotService {
 
     private void writeCurrentState(Capture capture) throws IOException {
         List<ScoredMovie> movies = capture.movies();
-        movies.sort(Comparator.comparing(ScoredMovie::weightedScore, Comparator.nullsLast(Comparator.reverseOrder()))
-                .thenComparing(m -> m.movie().numVotes(), Comparator.nullsLast(Comparator.reverseOrder()))
-                .thenComparing(ScoredMovie::tconst));
         Map<String, String> metadata = Map.of("imdb.kafka.topic", topic, "imdb.kafka.offsets", capture.offsets().toString());
         List<GenreCount> genres = capture.genres();
         AtomicFiles.write(layout.genreCountsParquet(), temp -> ParquetTables.writeGenreCounts(temp, genres, metadata));

@@ -40,6 +40,15 @@ class SilverLogTest {
     }
 
     @Test
+    void keepsNothingOnAnInstanceThatWritesNoSnapshots() {
+        silver.disable();
+
+        silver.append(consumed(0, 0), 7.0, NOW);
+
+        assertThat(silver.hasPending()).isFalse();
+    }
+
+    @Test
     void committedOffsetsOnlyMoveForward() {
         silver.committed(Map.of(0, 5L));
         silver.committed(Map.of(0, 3L, 1, 2L));
