@@ -232,9 +232,9 @@ public final class ScoringStore {
     }
 
     /**
-     * A well-spread long per tconst: the tconst's own String hash run through a 64-bit mix, with the
-     * string's chars folded in too. Equal tconsts give equal keys; the mix is a bijection on the
-     * folded value, and the fold of "tt" plus up to 10 digits is unique.
+     * A well-spread long per tconst: its characters folded into one number (unique for "tt" plus up
+     * to 10 digits, length included), then a 64-bit mix, which is a bijection. Equal tconsts give
+     * equal keys and different ones different keys.
      */
     static long key(String tconst) {
         long folded = 0;
