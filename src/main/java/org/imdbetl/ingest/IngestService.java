@@ -38,6 +38,7 @@ public class IngestService {
 
     private static final int GZIP_BUFFER = 1 << 16;
     private static final Duration ACK_TIMEOUT = Duration.ofMinutes(5);
+    private static final long PACING_SLACK_NANOS = 1_000_000_000L;
 
     private final ImdbConfig config;
     private final MovieProducer producer;
@@ -165,7 +166,8 @@ public class IngestService {
     private final class SendingSink implements MovieSink {
         private final long limit;
         private final long nanosPerRecord;
-        private final long startNanos = System.nanoTime();
+        private long scheduleStart = System.nanoTime();
+        private long paced;
         private long accepted;
 
         SendingSink(ImdbConfig.Ingest settings) {
@@ -193,7 +195,13 @@ public class IngestService {
             if (nanosPerRecord == 0) {
                 return;
             }
-            long due = startNanos + accepted * nanosPerRecord;
+            long now = System.nanoTime();
+            long due = scheduleStart + paced * nanosPerRecord;
+            if (now - due > PACING_SLACK_NANOS) {
+                // Behind after a stall (Kafka away, a slow disk): go on at the rate, do not burst to catch up.
+                scheduleStart = now - paced * nanosPerRecord;
+                due = now;
+            }
             long wait;
             while ((wait = due - System.nanoTime()) > 0) {
                 LockSupport.parkNanos(wait);
@@ -201,6 +209,7 @@ public class IngestService {
                     throw new InterruptedException();
                 }
             }
+            paced++;
         }
     }
 }

@@ -8,12 +8,15 @@ import org.imdbetl.domain.ConsumedMovie;
 
 /**
  * Consumed records not yet written to a silver part. Records below the offsets the last manifest
- * covers are already in a part, so a replay of the topic after a restart skips them: each
- * (partition, offset) reaches the silver parts exactly once.
+ * covers are already in a part, so a replay of the topic after a restart skips them, and so does a
+ * re-delivery of records already taken (a consumer that rejoins its group reads from the earliest
+ * offset again): each (partition, offset) reaches the silver parts exactly once.
  */
 public final class SilverLog {
 
     private Map<Integer, Long> committed = Map.of();
+    /** One past the last offset taken per partition: a re-delivery after a rebalance is not taken twice. */
+    private final Map<Integer, Long> taken = new HashMap<>();
     private List<SilverRow> pending = new ArrayList<>();
     private boolean enabled = true;
 
@@ -26,13 +29,16 @@ public final class SilverLog {
     /** Offsets already written, from the manifest; called before the first record is consumed. */
     public synchronized void resumeAfter(Map<Integer, Long> committedOffsets) {
         committed = Map.copyOf(committedOffsets);
+        taken.clear();
         pending = new ArrayList<>();
     }
 
     public synchronized void append(ConsumedMovie consumed, Double weightedScore, long consumedAtMillis) {
-        if (!enabled || consumed.offset() < committed.getOrDefault(consumed.partition(), 0L)) {
+        int partition = consumed.partition();
+        if (!enabled || consumed.offset() < Math.max(committed.getOrDefault(partition, 0L), taken.getOrDefault(partition, 0L))) {
             return;
         }
+        taken.put(partition, consumed.offset() + 1);
         pending.add(new SilverRow(consumed.movie(), weightedScore, consumed.partition(), consumed.offset(), consumedAtMillis));
     }
 

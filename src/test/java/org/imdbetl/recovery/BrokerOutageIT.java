@@ -66,15 +66,15 @@ class BrokerOutageIT {
             try (EmbeddedKafkaBroker back = EmbeddedKafkaBroker.start("127.0.0.1", kafkaPort, controllerPort, kafkaDir)) {
                 await("ingest complete and snapshotted").atMost(TIMEOUT).pollInterval(Duration.ofMillis(500)).until(() -> {
                     JsonPath status = service.status();
+                    // Not recordsConsumed: a consumer that rejoins its group after the outage reads again.
                     return "COMPLETED".equals(status.getString("ingest.state"))
-                            && status.getLong("snapshot.silverRows") == status.getLong("consumer.recordsConsumed")
+                            && status.getLong("snapshot.silverRows") == expected.movieCount()
                             && status.getLong("store.movies") == expected.movieCount();
                 });
                 assertThat(readiness(httpPort)).isEqualTo(200);
                 JsonPath status = service.status();
                 assertThat(status.getLong("ingest.sent")).isEqualTo(expected.movieCount()).isGreaterThan(sentDuringOutage);
                 assertThat(status.getLong("ingest.sendFailed")).isZero();
-                assertThat(status.getLong("consumer.recordsConsumed")).isEqualTo(expected.movieCount());
                 assertThat(genres(httpPort)).containsExactlyEntriesOf(expected.genreCounts());
                 service.stop();
             }

@@ -29,6 +29,19 @@ class SilverLogTest {
     }
 
     @Test
+    void takesARedeliveredRecordOnlyOnce() {
+        silver.append(consumed(0, 0), 7.0, NOW);
+        silver.append(consumed(0, 1), 7.0, NOW);
+
+        // the consumer lost its group and starts again from the earliest offset
+        silver.append(consumed(0, 0), 7.0, NOW);
+        silver.append(consumed(0, 1), 7.0, NOW);
+        silver.append(consumed(0, 2), 7.0, NOW);
+
+        assertThat(silver.drain()).extracting(SilverRow::offset).containsExactly(0L, 1L, 2L);
+    }
+
+    @Test
     void aFailedWriteKeepsItsRowsFirstInLine() {
         silver.append(consumed(0, 0), 7.0, NOW);
         List<SilverRow> failed = silver.drain();
