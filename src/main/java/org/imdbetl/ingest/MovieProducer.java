@@ -47,7 +47,6 @@ public class MovieProducer {
         return thread;
     });
     private final AtomicLong lastWarning = new AtomicLong();
-    private final AtomicLong retries = new AtomicLong();
 
     MovieProducer(@Channel(Channels.MOVIES_OUT) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = MAX_IN_FLIGHT)
             Emitter<byte[]> emitter, MovieJson json) {
@@ -73,11 +72,6 @@ public class MovieProducer {
         return true;
     }
 
-    /** Sends that failed and were tried again, since start-up. */
-    public long retries() {
-        return retries.get();
-    }
-
     @PreDestroy
     void stop() {
         resends.shutdownNow();
@@ -95,7 +89,6 @@ public class MovieProducer {
                 },
                 failure -> {
                     if (retriable(failure) && !resends.isShutdown()) {
-                        retries.incrementAndGet();
                         warnAtMostEvery(failure);
                         resends.schedule(() -> emit(movie, value, onAck, onFailure,
                                 Math.min(backoffMillis * 2, MAX_BACKOFF_MILLIS)), backoffMillis, TimeUnit.MILLISECONDS);
