@@ -16,6 +16,11 @@ public record Movie(
         Double averageRating,
         Long numVotes) {
 
+    /** Earliest release year the service accepts, in the dumps and in queries. */
+    public static final int MIN_YEAR = 1800;
+    /** Latest release year the service accepts, in the dumps and in queries. */
+    public static final int MAX_YEAR = 2200;
+
     public Movie {
         genres = genres == null ? List.of() : List.copyOf(genres);
         if (originalTitle != null && originalTitle.equals(title)) {

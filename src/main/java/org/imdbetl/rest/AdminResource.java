@@ -17,8 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.imdbetl.app.IngestJob;
+import org.imdbetl.app.ServiceStatus;
 import org.imdbetl.config.ImdbConfig;
-import org.imdbetl.ingest.IngestService;
 
 /**
  * Operations that change state. Off unless ADMIN_TOKEN is set, and then only with
@@ -31,15 +32,17 @@ public class AdminResource {
 
     private static final String BEARER = "Bearer ";
 
-    private final IngestService ingest;
+    private final IngestJob ingest;
+    private final ServiceStatus status;
     private final Optional<String> token;
 
-    AdminResource(IngestService ingest, ImdbConfig config) {
+    AdminResource(IngestJob ingest, ServiceStatus status, ImdbConfig config) {
         this.ingest = ingest;
+        this.status = status;
         this.token = config.admin().token().filter(t -> !t.isBlank());
     }
 
-    /** Re-runs the ingest from the configured source; 202 with the ingest state. */
+    /** Re-runs the ingest from the configured source; 202 with the ingest state, as in {@code /status}. */
     @POST
     @Path("/ingest")
     @Operation(summary = "Re-run the configured ingest (needs ADMIN_TOKEN)")
@@ -56,6 +59,6 @@ public class AdminResource {
             throw new NotAuthorizedException("a valid 'Authorization: Bearer <ADMIN_TOKEN>' header is required", BEARER.trim());
         }
         ingest.start();
-        return Response.accepted(ingest.progress()).build();
+        return Response.accepted(status.ingest()).build();
     }
 }

@@ -16,9 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.imdbetl.domain.Movie;
 import org.imdbetl.domain.Tconst;
-import org.imdbetl.scoring.ScoringStore;
-import org.imdbetl.scoring.TopQuery;
+import org.imdbetl.domain.Text;
+import org.imdbetl.state.ScoringStore;
+import org.imdbetl.state.TopQuery;
 
 @Path("/movies")
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,8 +28,6 @@ public class MovieResource {
 
     static final int DEFAULT_LIMIT = 10;
     static final int MAX_LIMIT = 1000;
-    static final int MIN_YEAR = 1800;
-    static final int MAX_YEAR = 2200;
     static final int MAX_GENRE_LENGTH = 64;
 
     private final ScoringStore store;
@@ -57,8 +57,8 @@ public class MovieResource {
                 QueryParams.intInRange("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT),
                 genre(genre),
                 QueryParams.longInRange("minVotes", minVotes == null || minVotes.isBlank() ? "0" : minVotes, 0, Long.MAX_VALUE),
-                QueryParams.optionalInt("fromYear", fromYear, MIN_YEAR, MAX_YEAR),
-                QueryParams.optionalInt("toYear", toYear, MIN_YEAR, MAX_YEAR));
+                QueryParams.optionalInt("fromYear", fromYear, Movie.MIN_YEAR, Movie.MAX_YEAR),
+                QueryParams.optionalInt("toYear", toYear, Movie.MIN_YEAR, Movie.MAX_YEAR));
         if (query.fromYear() != null && query.toYear() != null && query.fromYear() > query.toYear()) {
             throw new BadRequestException("fromYear " + query.fromYear() + " is after toYear " + query.toYear());
         }
@@ -78,7 +78,7 @@ public class MovieResource {
     public MovieView movie(@Parameter(description = "IMDb title id", example = "tt0111161") @PathParam("tconst") String tconst) {
         if (!Tconst.isValid(tconst)) {
             throw new BadRequestException("tconst must be 'tt' followed by 7 to 10 digits, was '"
-                    + QueryParams.abbreviate(tconst) + "'");
+                    + Text.abbreviate(tconst, 40) + "'");
         }
         return store.find(tconst).map(MovieView::from)
                 .orElseThrow(() -> new NotFoundException("no movie " + tconst + " in the store"));
@@ -92,6 +92,6 @@ public class MovieResource {
             throw new BadRequestException("genre must be at most " + MAX_GENRE_LENGTH + " characters");
         }
         return store.canonicalGenre(genre.trim()).orElseThrow(() -> new BadRequestException(
-                "no movie in the store has genre '" + QueryParams.abbreviate(genre) + "'; GET /genres lists them"));
+                "no movie in the store has genre '" + Text.abbreviate(genre, 40) + "'; GET /genres lists them"));
     }
 }

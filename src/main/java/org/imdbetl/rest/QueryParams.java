@@ -1,6 +1,7 @@
 package org.imdbetl.rest;
 
 import jakarta.ws.rs.BadRequestException;
+import org.imdbetl.domain.Text;
 
 /** Parses query parameters by hand so a malformed value is a 400 with a reason, never a 404 or 500. */
 final class QueryParams {
@@ -27,7 +28,7 @@ final class QueryParams {
         try {
             parsed = Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
-            throw new BadRequestException(name + " must be a whole number, was '" + abbreviate(value) + "'");
+            throw new BadRequestException(name + " must be a whole number, was '" + Text.abbreviate(value, 40) + "'");
         }
         if (parsed < min || parsed > max) {
             throw new BadRequestException(name + " must be between " + min + " and " + max + ", was " + parsed);
@@ -35,7 +36,4 @@ final class QueryParams {
         return parsed;
     }
 
-    static String abbreviate(String value) {
-        return value.length() <= 40 ? value : value.substring(0, 40) + "...";
-    }
 }

@@ -291,7 +291,7 @@ class ComposeFileTest {
         Element profile = nativeProfile();
         List<String> excludes = elements(profile.getElementsByTagName("exclude")).stream().map(Node::getTextContent).toList();
         assertThat(excludes).contains("**/EmbeddedKafkaBroker.java");
-        assertThat(ROOT.resolve("src/main/java/org/imdbetl/kafka/EmbeddedKafkaBroker.java")).isRegularFile();
+        assertThat(ROOT.resolve("src/main/java/org/imdbetl/topic/EmbeddedKafkaBroker.java")).isRegularFile();
         Element properties = (Element) profile.getElementsByTagName("properties").item(0);
         assertThat(text(properties, "quarkus.native.enabled")).isEqualTo("true");
         assertThat(text(properties, "maven.test.skip")).as("tests start the embedded broker").isEqualTo("true");

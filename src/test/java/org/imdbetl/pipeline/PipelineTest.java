@@ -9,8 +9,8 @@ import static org.awaitility.Awaitility.await;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
+import io.restassured.path.json.config.JsonPathConfig;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashMap;
@@ -26,12 +26,12 @@ import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.imdbetl.ingest.IngestProgress;
-import org.imdbetl.ingest.IngestService;
-import org.imdbetl.ingest.IngestState;
-import org.imdbetl.kafka.EmbeddedKafkaResource;
-import org.imdbetl.listener.ConsumerStats;
+import org.imdbetl.app.IngestJob;
+import org.imdbetl.topic.EmbeddedKafkaResource;
 import org.imdbetl.pipeline.SampleExpectations.Expected;
+import org.imdbetl.source.IngestProgress;
+import org.imdbetl.source.IngestState;
+import org.imdbetl.state.ConsumerStats;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +47,7 @@ class PipelineTest {
     private static SampleExpectations expected;
 
     @Inject
-    IngestService ingest;
+    IngestJob ingest;
 
     @Inject
     ConsumerStats consumer;

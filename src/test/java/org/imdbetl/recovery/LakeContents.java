@@ -10,7 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.imdbetl.snapshot.LakeLayout;
+import org.imdbetl.lake.LakeLayout;
 
 /** Everything a user would read from the outputs, minus consume times, as comparable rows. */
 record LakeContents(List<String> silver, long distinctSilverOffsets, List<String> genreCounts,

@@ -10,7 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
-import org.imdbetl.ingest.FaultsProfile;
+import org.imdbetl.app.FaultsProfile;
 import org.junit.jupiter.api.Test;
 
 /** POST /admin/ingest needs the configured token; it re-runs the configured source, nothing else. */

@@ -1,0 +1,73 @@
+package org.imdbetl.app;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.OptionalDouble;
+import org.imdbetl.config.ImdbConfig;
+import org.imdbetl.state.ConsistentState;
+import org.imdbetl.state.ConsumerPositions;
+import org.imdbetl.state.ConsumerStats;
+import org.imdbetl.state.ScoringStore;
+import org.imdbetl.state.SilverLog;
+import org.imdbetl.topic.MovieJson;
+
+/** Turns the plain-Java parts of the pipeline into beans, configured from {@link ImdbConfig}. */
+@ApplicationScoped
+class PipelineBeans {
+
+    /** The value of GLOBAL_MEAN_RATING that derives C from the store. */
+    public static final String AUTO_MEAN = "auto";
+
+    @Produces
+    @Singleton
+    ScoringStore scoringStore(ImdbConfig config) {
+        return new ScoringStore(config.scoring().minVotesPrior(), globalMean(config.scoring().globalMeanRating()));
+    }
+
+    @Produces
+    @Singleton
+    MovieJson movieJson(ImdbConfig config) {
+        return new MovieJson(config.kafka().maxRecordBytes());
+    }
+
+    @Produces
+    @Singleton
+    ConsumerStats consumerStats() {
+        return new ConsumerStats();
+    }
+
+    @Produces
+    @Singleton
+    ConsumerPositions consumerPositions() {
+        return new ConsumerPositions();
+    }
+
+    @Produces
+    @Singleton
+    SilverLog silverLog() {
+        return new SilverLog();
+    }
+
+    @Produces
+    @Singleton
+    ConsistentState consistentState(ScoringStore store, SilverLog silver, ConsumerPositions positions) {
+        return new ConsistentState(store, silver, positions, Clock.systemUTC());
+    }
+
+    static OptionalDouble globalMean(String value) {
+        if (AUTO_MEAN.equalsIgnoreCase(value.trim())) {
+            return OptionalDouble.empty();
+        }
+        try {
+            double mean = Double.parseDouble(value.trim());
+            if (mean < 1.0 || mean > 10.0) {
+                throw new IllegalArgumentException("imdb.scoring.global-mean-rating must be within 1-10 or 'auto', was " + value);
+            }
+            return OptionalDouble.of(mean);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("imdb.scoring.global-mean-rating must be a number or 'auto', was " + value, e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.imdbetl.app;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import org.imdbetl.config.ImdbConfig;
+import org.imdbetl.domain.InvalidRecordException;
+import org.imdbetl.lake.LakeWriter;
+import org.imdbetl.lake.SnapshotStatus;
+import org.imdbetl.source.IngestProgress;
+import org.imdbetl.state.ConsumerPositions;
+import org.imdbetl.state.ConsumerStats;
+import org.imdbetl.state.ScoringStore;
+import org.imdbetl.state.StoreStats;
+import org.imdbetl.topic.KafkaBroker;
+
+/**
+ * The one read model of the service's state: {@code /status}, {@code POST /admin/ingest} and the
+ * metrics all read it, so no counter is copied by hand into a second shape.
+ */
+@ApplicationScoped
+public class ServiceStatus {
+
+    /** Everything {@code /status} shows. */
+    public record Status(IngestProgress.Snapshot ingest, Consumer consumer, Store store, Kafka kafka,
+            SnapshotStatus snapshot) {
+    }
+
+    public record Consumer(long recordsConsumed, long deadLettered,
+            Map<InvalidRecordException.Reason, Long> deadLetteredByReason, boolean storeLoaded) {
+    }
+
+    public record Store(long movies, long ratedMovies, double minVotesPrior, double globalMeanRating,
+            boolean globalMeanAuto) {
+    }
+
+    public record Kafka(String bootstrapServers, boolean embedded, String topic) {
+    }
+
+    private final IngestJob ingest;
+    private final ConsumerStats consumer;
+    private final ConsumerPositions positions;
+    private final ScoringStore store;
+    private final KafkaBroker broker;
+    private final LakeWriter lake;
+    private final String topic;
+
+    ServiceStatus(IngestJob ingest, ConsumerStats consumer, ConsumerPositions positions, ScoringStore store,
+            KafkaBroker broker, LakeWriter lake, ImdbConfig config) {
+        this.ingest = ingest;
+        this.consumer = consumer;
+        this.positions = positions;
+        this.store = store;
+        this.broker = broker;
+        this.lake = lake;
+        this.topic = config.kafka().topic();
+    }
+
+    public Status current() {
+        return new Status(ingest(), consumer(), store(),
+                new Kafka(broker.bootstrapServers(), broker.isEmbedded(), topic), snapshot());
+    }
+
+    public IngestProgress.Snapshot ingest() {
+        return ingest.progress();
+    }
+
+    public Consumer consumer() {
+        return new Consumer(consumer.consumed(), consumer.deadLettered(), consumer.deadLetteredByReason(),
+                positions.loaded());
+    }
+
+    public Store store() {
+        StoreStats stats = store.stats();
+        return new Store(stats.movies(), stats.ratedMovies(), stats.minVotesPrior(), stats.globalMean(),
+                stats.globalMeanAuto());
+    }
+
+    public SnapshotStatus snapshot() {
+        return lake.status();
+    }
+}

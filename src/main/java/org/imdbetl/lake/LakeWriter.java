@@ -1,0 +1,189 @@
+package org.imdbetl.lake;
+
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.imdbetl.config.ImdbConfig;
+import org.imdbetl.source.AtomicFiles;
+import org.imdbetl.state.ConsistentState.Capture;
+import org.imdbetl.state.ConsistentState;
+import org.imdbetl.state.GenreCount;
+import org.imdbetl.state.ScoredMovie;
+import org.imdbetl.state.SilverLog;
+import org.imdbetl.state.SilverRow;
+
+/**
+ * Writes the lake outputs. Each snapshot: (1) the records consumed since the last one as a new
+ * silver part, (2) the manifest naming that part and the offsets it covers, written last and
+ * atomically, (3) the current-state tables, replaced atomically, once the store is loaded.
+ * {@link #recover} deletes what a crash left half-done and resumes the silver log after the manifest.
+ */
+@ApplicationScoped
+public class LakeWriter {
+
+    private static final String PART_GLOB = "part-*.parquet";
+
+    private final ImdbConfig.Snapshot config;
+    private final String topic;
+    private final SilverLog silver;
+    private final ConsistentState state;
+    private final LakeLayout layout;
+    private Manifest manifest;
+    private long writtenStoreVersion = -1;
+    private volatile SnapshotStatus status;
+
+    LakeWriter(ImdbConfig config, SilverLog silver, ConsistentState state) {
+        this.config = config.snapshot();
+        this.topic = config.kafka().topic();
+        this.silver = silver;
+        this.state = state;
+        this.layout = new LakeLayout(config.snapshot().outputDir());
+        this.status = new SnapshotStatus(this.config.enabled(), layout.root().toString(), null, 0, 0, 0, null);
+    }
+
+    /**
+     * Call before the listener starts, so no record is consumed before the silver log knows where to
+     * resume.
+     *
+     * @param topicId the movies topic's id, or null while the broker is unreachable
+     */
+    public synchronized void recover(String topicId) throws IOException {
+        if (!config.enabled()) {
+            silver.disable();
+            Log.infof("Snapshot: disabled on this instance (imdb.snapshot.enabled=false)");
+            return;
+        }
+        for (Path dir : layout.directories()) {
+            int deleted = AtomicFiles.deleteLeftovers(dir);
+            if (deleted > 0) {
+                Log.infof("Snapshot: deleted %d unfinished temp file(s) in %s", deleted, dir);
+            }
+        }
+        manifest = Manifest.read(layout.manifest()).orElse(null);
+        if (manifest != null && topicId != null && manifest.topicId() != null && !manifest.topicId().equals(topicId)) {
+            Path stale = layout.silverDir().resolveSibling("silver_movies.stale-" + System.currentTimeMillis());
+            Log.warnf("Snapshot: %s was written from another topic (id %s, now %s); moved it to %s and starting afresh",
+                    layout.silverDir(), manifest.topicId(), topicId, stale);
+            Files.move(layout.silverDir(), stale);
+            manifest = null;
+        }
+        if (manifest == null) {
+            manifest = Manifest.empty(topic, topicId);
+        }
+        deleteUnlistedParts();
+        silver.resumeAfter(manifest.offsets());
+        status = statusNow(null, 0, null);
+        Log.infof("Snapshot: writing to %s; silver resumes after offsets %s (%d parts)",
+                layout.root().toAbsolutePath(), manifest.offsets(), manifest.parts().size());
+    }
+
+    public boolean enabled() {
+        return config.enabled();
+    }
+
+    public SnapshotStatus status() {
+        return status;
+    }
+
+    /**
+     * Writes a snapshot if anything changed. Never two at once; never a current-state table from an
+     * empty or still-loading store, so a good file is never replaced by an empty or partial one.
+     *
+     * @param tablesWanted false while an ingest runs: the tables would only be replaced at its end
+     */
+    public synchronized SnapshotStatus snapshot(String reason, boolean tablesWanted) {
+        if (!config.enabled() || manifest == null) {
+            return status;
+        }
+        long started = System.nanoTime();
+        Capture capture = state.capture(writtenStoreVersion, tablesWanted, config.topMovies());
+        boolean wrote = false;
+        try {
+            if (!capture.silverRows().isEmpty()) {
+                writeSilverPart(capture);
+                wrote = true;
+            }
+            if (capture.hasTables()) {
+                writeCurrentState(capture);
+                wrote = true;
+            }
+        } catch (IOException | RuntimeException e) {
+            Log.errorf("Snapshot (%s) failed: %s", reason, e.getMessage());
+            status = statusNow(status.lastWrittenAt(), status.lastDurationMillis(), e.getMessage());
+            return status;
+        }
+        if (wrote) {
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            status = statusNow(Instant.now(), millis, null);
+            Log.infof("Snapshot (%s): %d silver rows, %s movies, offsets %s, %d ms", reason,
+                    capture.silverRows().size(), capture.hasTables() ? capture.movies().size() : "unchanged",
+                    capture.offsets(), millis);
+        }
+        return status;
+    }
+
+    private void writeSilverPart(Capture capture) throws IOException {
+        List<SilverRow> rows = capture.silverRows();
+        Path part = layout.silverPart(manifest.sequence() + 1);
+        Map<Integer, Long> from = new HashMap<>();
+        rows.forEach(row -> from.merge(row.partition(), row.offset(), Math::min));
+        Manifest.Part entry = new Manifest.Part(part.getFileName().toString(), rows.size(), from, capture.offsets());
+        try {
+            AtomicFiles.write(part, temp -> ParquetTables.writeSilver(temp, rows, Map.of(
+                    "imdb.kafka.topic", topic,
+                    "imdb.kafka.offsets.from", from.toString(),
+                    "imdb.kafka.offsets.to", capture.offsets().toString())));
+            Manifest next = manifest.withPart(entry, capture.offsets(), Instant.now().toString());
+            next.write(layout.manifest());
+            manifest = next;
+            silver.committed(capture.offsets());
+        } catch (IOException | RuntimeException e) {
+            // Not in the manifest, so a part written here is an orphan: retried with the next snapshot.
+            silver.restore(rows);
+            throw e;
+        }
+    }
+
+    private void writeCurrentState(Capture capture) throws IOException {
+        List<ScoredMovie> movies = capture.movies();
+        Map<String, String> metadata = Map.of("imdb.kafka.topic", topic, "imdb.kafka.offsets", capture.offsets().toString());
+        List<GenreCount> genres = capture.genres();
+        AtomicFiles.write(layout.genreCountsParquet(), temp -> ParquetTables.writeGenreCounts(temp, genres, metadata));
+        AtomicFiles.write(layout.genreCountsCsv(), temp -> CsvTables.writeGenreCounts(temp, genres));
+        AtomicFiles.write(layout.movieScoresParquet(), temp -> ParquetTables.writeMovieScores(temp, movies, metadata));
+        AtomicFiles.write(layout.topMoviesCsv(), temp -> CsvTables.writeTopMovies(temp, capture.top()));
+        writtenStoreVersion = capture.storeVersion();
+    }
+
+    private void deleteUnlistedParts() throws IOException {
+        if (!Files.isDirectory(layout.silverDir())) {
+            return;
+        }
+        Set<String> listed = new HashSet<>();
+        manifest.parts().forEach(part -> listed.add(part.file()));
+        try (DirectoryStream<Path> parts = Files.newDirectoryStream(layout.silverDir(), PART_GLOB)) {
+            for (Path part : parts) {
+                if (!listed.contains(part.getFileName().toString())) {
+                    Log.infof("Snapshot: deleting %s, written by a snapshot that did not finish; its rows will be written again",
+                            part);
+                    Files.delete(part);
+                }
+            }
+        }
+    }
+
+    private SnapshotStatus statusNow(Instant writtenAt, long millis, String error) {
+        long rows = manifest == null ? 0 : manifest.parts().stream().mapToLong(Manifest.Part::rows).sum();
+        long parts = manifest == null ? 0 : manifest.parts().size();
+        return new SnapshotStatus(config.enabled(), layout.root().toString(), writtenAt, millis, parts, rows, error);
+    }
+}

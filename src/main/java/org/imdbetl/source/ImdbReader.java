@@ -1,0 +1,167 @@
+package org.imdbetl.source;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import org.imdbetl.domain.Movie;
+
+/**
+ * Streams the two IMDb dumps: title.ratings into a {@link RatingsIndex}, then title.basics row by
+ * row, filtered to the wanted title types and joined with the ratings. Plain Java, no framework.
+ */
+public final class ImdbReader {
+
+    public static final String BASICS_FILE = "title.basics.tsv.gz";
+    public static final String RATINGS_FILE = "title.ratings.tsv.gz";
+
+    static final List<String> BASICS_COLUMNS = List.of(
+            "tconst", "titleType", "primaryTitle", "originalTitle", "startYear", "runtimeMinutes", "genres");
+    static final List<String> RATINGS_COLUMNS = List.of("tconst", "averageRating", "numVotes");
+
+    private final int maxLineBytes;
+    private final RowListener listener;
+
+    public ImdbReader(int maxLineBytes, RowListener listener) {
+        this.maxLineBytes = maxLineBytes;
+        this.listener = listener;
+    }
+
+    /** Reads an uncompressed title.ratings stream; the caller owns decompression. */
+    public RatingsIndex readRatings(InputStream tsv, String file)
+            throws IOException, InvalidFileException, InterruptedException {
+        RatingsIndex index = new RatingsIndex();
+        try (LineReader lines = new LineReader(tsv, maxLineBytes)) {
+            TsvHeader header = TsvHeader.parse(file, lines.next(), RATINGS_COLUMNS);
+            int tconst = header.indexOf("tconst");
+            int rating = header.indexOf("averageRating");
+            int votes = header.indexOf("numVotes");
+            boolean complete = forEachRow(lines, header, file, line -> true, fields -> {
+                String id = Fields.tconst(fields[tconst]);
+                double averageRating = Fields.rating(fields[rating]);
+                long numVotes = Fields.votes(fields[votes]);
+                index.put(id, averageRating, (int) numVotes);
+                return true;
+            });
+            int duplicates = index.seal();
+            for (int i = 0; i < duplicates; i++) {
+                listener.rejected(file, 0, RejectReason.DUPLICATE_TCONST, "a tconst rated twice, the last row wins", null);
+            }
+            if (!complete) {
+                // Movies whose rating was cut off would be sent as unrated, overwriting good ratings.
+                throw new InvalidFileException(file, "is truncated after line " + lines.lineNumber()
+                        + "; no movie was sent. Download it again (delete the cached copy) or fix the file");
+            }
+        } catch (RejectedRowException e) {
+            throw new InvalidFileException(file, "has an unreadable header line: " + e.getMessage());
+        }
+        return index;
+    }
+
+    /** Reads an uncompressed title.basics stream and hands every wanted title to the sink. */
+    public void readMovies(InputStream tsv, String file, Set<String> titleTypes, RatingsIndex ratings, MovieSink sink)
+            throws IOException, InvalidFileException, InterruptedException {
+        try (LineReader lines = new LineReader(tsv, maxLineBytes)) {
+            TsvHeader header = TsvHeader.parse(file, lines.next(), BASICS_COLUMNS);
+            BasicsColumns columns = new BasicsColumns(header);
+            TconstSet seen = new TconstSet();
+            byte[][] wanted = titleTypes.stream().map(t -> t.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+            int titleType = columns.titleType;
+            int fieldCount = header.size();
+            // Most rows are not movies: skip them on their bytes, before any decoding or splitting.
+            RowFilter filter = line -> line.fieldCount() != fieldCount || line.fieldIn(titleType, wanted);
+            forEachRow(lines, header, file, filter, fields -> {
+                Movie movie = columns.toMovie(fields, ratings);
+                boolean duplicate = seen.add(movie.tconst());
+                boolean more = sink.accept(movie);
+                if (duplicate) {
+                    // Sent anyway: keyed by tconst, the later row replaces the earlier one downstream.
+                    throw new RejectedRowException(RejectReason.DUPLICATE_TCONST, movie.tconst() + " listed twice, last row wins");
+                }
+                return more;
+            });
+        } catch (RejectedRowException e) {
+            throw new InvalidFileException(file, "has an unreadable header line: " + e.getMessage());
+        }
+    }
+
+    /** @return false when the file was cut off before its end */
+    private boolean forEachRow(LineReader lines, TsvHeader header, String file, RowFilter filter, RowHandler handler)
+            throws IOException, InterruptedException {
+        while (true) {
+            String line;
+            try {
+                if (!lines.advance()) {
+                    return true;
+                }
+                if (!filter.keep(lines)) {
+                    listener.rowRead(file);
+                    continue;
+                }
+                line = lines.text();
+            } catch (RejectedRowException e) {
+                listener.rowRead(file);
+                listener.rejected(file, lines.lineNumber(), e.reason(), e.getMessage(), null);
+                continue;
+            } catch (EOFException e) {
+                // A cut-off gzip: keep every row read so far, count the loss once.
+                listener.rejected(file, lines.lineNumber() + 1, RejectReason.TRUNCATED_FILE,
+                        "file ends before its gzip trailer: " + e.getMessage(), null);
+                return false;
+            }
+            listener.rowRead(file);
+            try {
+                if (!handler.handle(header.split(line))) {
+                    return true;
+                }
+            } catch (RejectedRowException e) {
+                listener.rejected(file, lines.lineNumber(), e.reason(), e.getMessage(), line);
+            }
+        }
+    }
+
+    /** Decides on a line's bytes whether it is worth decoding. */
+    @FunctionalInterface
+    private interface RowFilter {
+        boolean keep(LineReader line);
+    }
+
+    @FunctionalInterface
+    private interface RowHandler {
+        boolean handle(String[] fields) throws RejectedRowException, InterruptedException;
+    }
+
+    /** Column positions of title.basics, looked up once from the header. */
+    private static final class BasicsColumns {
+        final int tconst;
+        final int titleType;
+        final int primaryTitle;
+        final int originalTitle;
+        final int startYear;
+        final int runtimeMinutes;
+        final int genres;
+
+        BasicsColumns(TsvHeader header) {
+            tconst = header.indexOf("tconst");
+            titleType = header.indexOf("titleType");
+            primaryTitle = header.indexOf("primaryTitle");
+            originalTitle = header.indexOf("originalTitle");
+            startYear = header.indexOf("startYear");
+            runtimeMinutes = header.indexOf("runtimeMinutes");
+            genres = header.indexOf("genres");
+        }
+
+        Movie toMovie(String[] fields, RatingsIndex ratings) throws RejectedRowException {
+            String id = Fields.tconst(fields[tconst]);
+            Integer year = Fields.year(fields[startYear]);
+            Integer runtime = Fields.runtime(fields[runtimeMinutes]);
+            int slot = ratings.find(id);
+            Double averageRating = slot < 0 ? null : ratings.ratingAt(slot);
+            Long numVotes = slot < 0 ? null : (long) ratings.votesAt(slot);
+            return new Movie(id, Fields.text(fields[primaryTitle]), Fields.text(fields[originalTitle]),
+                    year, runtime, Fields.genres(fields[genres]), averageRating, numVotes);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.imdbetl.source;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.imdbetl.domain.ReasonCounts;
+
+/**
+ * Counters of the current or last ingest, written by the ingest thread and read by the API.
+ * Every rejected row is counted under its reason.
+ */
+public final class IngestProgress implements RowListener {
+
+    private final AtomicReference<IngestState> state = new AtomicReference<>(IngestState.IDLE);
+    private final AtomicReference<String> source = new AtomicReference<>("");
+    private final AtomicReference<String> error = new AtomicReference<>();
+    private final AtomicReference<Instant> startedAt = new AtomicReference<>();
+    private final AtomicReference<Instant> finishedAt = new AtomicReference<>();
+    private volatile String currentFile = "";
+    private volatile double fileFraction;
+    private final AtomicLong rowsRead = new AtomicLong();
+    private final AtomicLong moviesRead = new AtomicLong();
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong unchanged = new AtomicLong();
+    private final AtomicLong sendFailed = new AtomicLong();
+    private final ReasonCounts<RejectReason> rejected = new ReasonCounts<>(RejectReason.class);
+    /** Since start-up, across ingests: what the metrics count. */
+    private final AtomicLong totalSent = new AtomicLong();
+    private final ReasonCounts<RejectReason> totalRejected = new ReasonCounts<>(RejectReason.class);
+
+    /** Resets every counter for a new run. */
+    public void started(String sourceDescription) {
+        rowsRead.set(0);
+        moviesRead.set(0);
+        sent.set(0);
+        unchanged.set(0);
+        sendFailed.set(0);
+        rejected.reset();
+        source.set(sourceDescription);
+        error.set(null);
+        startedAt.set(Instant.now());
+        finishedAt.set(null);
+        currentFile = "";
+        fileFraction = 0;
+        state.set(IngestState.RUNNING);
+    }
+
+    public void completed() {
+        finishedAt.set(Instant.now());
+        state.set(IngestState.COMPLETED);
+    }
+
+    public void failed(String message) {
+        error.set(message);
+        finishedAt.set(Instant.now());
+        state.set(IngestState.FAILED);
+    }
+
+    @Override
+    public void rowRead(String file) {
+        rowsRead.incrementAndGet();
+    }
+
+    @Override
+    public void rejected(String file, long line, RejectReason reason, String detail, String row) {
+        rejected.increment(reason);
+        totalRejected.increment(reason);
+    }
+
+    /** How far into the compressed file the reader is, 0 to 1. */
+    public void bytesRead(String file, double fraction) {
+        currentFile = file;
+        fileFraction = fraction;
+    }
+
+    public void movieRead() {
+        moviesRead.incrementAndGet();
+    }
+
+    public void movieSent() {
+        sent.incrementAndGet();
+        totalSent.incrementAndGet();
+    }
+
+    /** A movie already in the store exactly as read: not sent again. */
+    public void movieUnchanged() {
+        unchanged.incrementAndGet();
+    }
+
+    public void sendFailed() {
+        sendFailed.incrementAndGet();
+    }
+
+    /** Records sent to Kafka since start-up. */
+    public long totalSent() {
+        return totalSent.get();
+    }
+
+    /** Rows rejected for this reason since start-up. */
+    public long totalRejected(RejectReason reason) {
+        return totalRejected.get(reason);
+    }
+
+    public Snapshot snapshot() {
+        Map<RejectReason, Long> byReason = rejected.nonZero();
+        Instant started = startedAt.get();
+        Instant end = finishedAt.get() == null ? Instant.now() : finishedAt.get();
+        double seconds = started == null ? 0 : Math.max(0.001, (end.toEpochMilli() - started.toEpochMilli()) / 1000.0);
+        long rows = rowsRead.get();
+        return new Snapshot(state.get(), source.get(), started, finishedAt.get(), currentFile,
+                Math.round(fileFraction * 1000) / 10.0, seconds == 0 ? 0 : Math.round(rows / seconds), rows,
+                moviesRead.get(), sent.get(), unchanged.get(), sendFailed.get(), rejected.total(), byReason, error.get());
+    }
+
+    /** A consistent-enough copy for reporting. */
+    public record Snapshot(IngestState state, String source, Instant startedAt, Instant finishedAt, String currentFile,
+            double percentRead, long rowsPerSecond, long rowsRead,
+            long moviesRead, long sent, long unchanged, long sendFailed, long rejected,
+            Map<RejectReason, Long> rejectedByReason, String error) {
+    }
+}

@@ -1,0 +1,34 @@
+package org.imdbetl.source;
+
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.Set;
+import org.imdbetl.domain.Tconst;
+
+/**
+ * The tconsts seen so far in one dump, to count duplicates: a bit per id for ordinary 7- and
+ * 8-digit ids (~2.5 MB for all of IMDb), a hash set for anything else.
+ */
+final class TconstSet {
+
+    private static final int MAX_BIT_ID = 200_000_000;
+
+    private final BitSet seven = new BitSet();
+    private final BitSet eight = new BitSet();
+    private final Set<String> others = new HashSet<>();
+
+    /** @return true when the tconst was already there */
+    boolean add(String tconst) {
+        int digits = tconst.length() - 2;
+        if (digits == 7 || digits == 8) {
+            long id = Tconst.number(tconst) >>> 4;
+            if (id < MAX_BIT_ID) {
+                BitSet bits = digits == 7 ? seven : eight;
+                boolean present = bits.get((int) id);
+                bits.set((int) id);
+                return present;
+            }
+        }
+        return !others.add(tconst);
+    }
+}

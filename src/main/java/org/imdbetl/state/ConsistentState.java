@@ -1,0 +1,71 @@
+package org.imdbetl.state;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.imdbetl.domain.ConsumedMovie;
+
+/**
+ * The one owner of consistency between the scoring store, the silver log and the consumer positions.
+ * A consumed batch is applied to all three as one step, and the lake writer takes a {@link Capture}
+ * of all three with no batch half-applied. The lock is private: nobody else can hold it.
+ */
+public final class ConsistentState {
+
+    private final ScoringStore store;
+    private final SilverLog silver;
+    private final ConsumerPositions positions;
+    private final Clock clock;
+    private final Object lock = new Object();
+
+    public ConsistentState(ScoringStore store, SilverLog silver, ConsumerPositions positions, Clock clock) {
+        this.store = store;
+        this.silver = silver;
+        this.positions = positions;
+        this.clock = clock;
+    }
+
+    /** What one snapshot writes. Null tables: they are not wanted or did not change. */
+    public record Capture(List<SilverRow> silverRows, Map<Integer, Long> offsets, long storeVersion,
+            List<ScoredMovie> movies, List<GenreCount> genres, List<ScoredMovie> top) {
+
+        public boolean hasTables() {
+            return movies != null;
+        }
+    }
+
+    /**
+     * @param batch the decodable records, in offset order per partition
+     * @param nextOffsets per partition, one past the last record of the batch, decodable or not
+     */
+    public void apply(List<ConsumedMovie> batch, Map<Integer, Long> nextOffsets) {
+        synchronized (lock) {
+            List<ScoredMovie> scored = store.upsertAll(batch.stream().map(ConsumedMovie::movie).toList());
+            long now = clock.millis();
+            for (int i = 0; i < batch.size(); i++) {
+                silver.append(batch.get(i), scored.get(i).weightedScore(), now);
+            }
+            // Inside the lock: a capture must never see rows without the offsets that cover them.
+            nextOffsets.forEach(positions::advance);
+        }
+    }
+
+    /**
+     * Drains the silver log and reads the offsets; with {@code tablesWanted}, also the current-state
+     * tables, but only from a loaded, non-empty store that changed since {@code writtenVersion}, so a
+     * good file is never replaced by an empty or partial one.
+     */
+    public Capture capture(long writtenVersion, boolean tablesWanted, int topMovies) {
+        synchronized (lock) {
+            List<SilverRow> rows = silver.drain();
+            Map<Integer, Long> offsets = positions.snapshot();
+            long version = store.stats().version();
+            boolean changed = tablesWanted && version != writtenVersion && positions.loaded() && store.stats().movies() > 0;
+            if (!changed) {
+                return new Capture(rows, offsets, version, null, null, null);
+            }
+            return new Capture(rows, offsets, version, store.allRanked(), store.genreCounts(),
+                    store.top(TopQuery.of(topMovies)));
+        }
+    }
+}

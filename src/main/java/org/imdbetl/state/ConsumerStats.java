@@ -1,0 +1,38 @@
+package org.imdbetl.state;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.imdbetl.domain.InvalidRecordException;
+import org.imdbetl.domain.ReasonCounts;
+
+/** What the listener has taken from the topic since start-up, and what it dead-lettered and why. */
+public final class ConsumerStats {
+
+    private final AtomicLong consumed = new AtomicLong();
+    private final ReasonCounts<InvalidRecordException.Reason> deadLettered =
+            new ReasonCounts<>(InvalidRecordException.Reason.class);
+
+    public void recordConsumed(long count) {
+        consumed.addAndGet(count);
+    }
+
+    public void recordDeadLettered(InvalidRecordException.Reason reason) {
+        deadLettered.increment(reason);
+    }
+
+    public long consumed() {
+        return consumed.get();
+    }
+
+    public long deadLettered() {
+        return deadLettered.total();
+    }
+
+    public long deadLettered(InvalidRecordException.Reason reason) {
+        return deadLettered.get(reason);
+    }
+
+    public Map<InvalidRecordException.Reason, Long> deadLetteredByReason() {
+        return deadLettered.nonZero();
+    }
+}

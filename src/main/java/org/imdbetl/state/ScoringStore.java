@@ -1,0 +1,298 @@
+package org.imdbetl.state;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.imdbetl.domain.Movie;
+import org.imdbetl.domain.Tconst;
+
+/**
+ * The in-memory state the API serves: every movie by tconst, genre counts and a ranking.
+ *
+ * <p>Upserts replace a movie wholesale, undoing its old genre counts first, so replaying the topic or
+ * re-running an ingest never counts twice. The ranking (rated movies sorted by
+ * {@link ScoredMovie#RANKING}, overall and per genre) is an immutable snapshot rebuilt at most once
+ * per change of the store, on the first query after it, and shared by every query until the next
+ * change: a top-N query walks its first entries and never sorts. Keeping sorted trees up to date on
+ * every upsert instead made tree inserts the top of the profile of a full ingest.
+ */
+public final class ScoringStore {
+
+    private final double minVotesPrior;
+    private final boolean autoMean;
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Object rankingRebuild = new Object();
+
+    /** By {@link #key}: String hashes of "tt" + digits cluster, which filled HashMap bins with trees. */
+    private final Map<Long, ScoredMovie> movies = new HashMap<>(1 << 16);
+    private final Map<String, long[]> genreCounts = new HashMap<>();
+    private double ratingSum;
+    private long ratedCount;
+    private double meanInUse;
+    private long version;
+    private volatile Ranking ranking = Ranking.EMPTY;
+
+    /**
+     * @param minVotesPrior m in the weighted rating
+     * @param fixedMean C, or empty to use the mean rating of the rated movies in the store
+     */
+    public ScoringStore(double minVotesPrior, OptionalDouble fixedMean) {
+        this.minVotesPrior = minVotesPrior;
+        this.autoMean = fixedMean.isEmpty();
+        this.meanInUse = fixedMean.orElse(0.0);
+    }
+
+    /**
+     * Inserts or replaces each movie; a later movie in the batch wins over an earlier one.
+     *
+     * @return each movie with its score as stored, in batch order
+     */
+    public List<ScoredMovie> upsertAll(Collection<Movie> batch) {
+        List<ScoredMovie> result = new ArrayList<>(batch.size());
+        if (batch.isEmpty()) {
+            return result;
+        }
+        lock.writeLock().lock();
+        try {
+            for (Movie movie : batch) {
+                ScoredMovie scored = score(movie, meanInUse);
+                ScoredMovie previous = movies.put(key(movie.tconst()), scored);
+                if (previous != null) {
+                    unindex(previous);
+                }
+                index(scored);
+                result.add(scored);
+            }
+            version++;
+            if (autoMean && ratedCount > 0 && meanInUse == 0.0) {
+                // First ratings seen: there is no C yet to score with.
+                rescore(ratingSum / ratedCount);
+                result.replaceAll(scored -> movies.get(key(scored.tconst())));
+            }
+            return result;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * With an automatic C, re-scores everything when the mean of the store has moved. Called on a
+     * schedule rather than per batch: a re-score touches every movie.
+     *
+     * @return true when the scores changed
+     */
+    public boolean refreshRanking() {
+        if (!autoMean) {
+            return false;
+        }
+        lock.writeLock().lock();
+        try {
+            double mean = ratedCount == 0 ? 0.0 : ratingSum / ratedCount;
+            if (mean == meanInUse) {
+                return false;
+            }
+            rescore(mean);
+            version++;
+            return true;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    public Optional<ScoredMovie> find(String tconst) {
+        lock.readLock().lock();
+        try {
+            return Optional.ofNullable(movies.get(key(tconst)));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Rated movies matching the query, best first, at most {@code query.limit()}. */
+    public List<ScoredMovie> top(TopQuery query) {
+        Ranking current = ranking();
+        ScoredMovie[] index = query.genre() == null ? current.all() : current.byGenre().getOrDefault(query.genre(), Ranking.NONE);
+        List<ScoredMovie> result = new ArrayList<>(Math.min(query.limit(), 1024));
+        for (ScoredMovie scored : index) {
+            if (result.size() == query.limit()) {
+                break;
+            }
+            if (query.accepts(scored)) {
+                result.add(scored);
+            }
+        }
+        return result;
+    }
+
+    /** Every genre with its movie count, ordered by {@link GenreCount#ORDER}. */
+    public List<GenreCount> genreCounts() {
+        lock.readLock().lock();
+        try {
+            List<GenreCount> counts = new ArrayList<>(genreCounts.size());
+            genreCounts.forEach((genre, count) -> {
+                if (count[0] > 0) {
+                    counts.add(new GenreCount(genre, count[0]));
+                }
+            });
+            counts.sort(GenreCount.ORDER);
+            return counts;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The genre as the store spells it, matched case-insensitively, if any movie has it. */
+    public Optional<String> canonicalGenre(String genre) {
+        lock.readLock().lock();
+        try {
+            return genreCounts.entrySet().stream()
+                    .filter(e -> e.getValue()[0] > 0 && e.getKey().equalsIgnoreCase(genre))
+                    .map(Map.Entry::getKey)
+                    .findFirst();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Every movie in the store: rated ones in ranking order, then unrated ones by tconst. */
+    public List<ScoredMovie> allRanked() {
+        Ranking current = ranking();
+        List<ScoredMovie> unrated = new ArrayList<>();
+        lock.readLock().lock();
+        try {
+            for (ScoredMovie scored : movies.values()) {
+                if (!scored.movie().rated()) {
+                    unrated.add(scored);
+                }
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        unrated.sort(Comparator.comparing(ScoredMovie::tconst));
+        List<ScoredMovie> result = new ArrayList<>(current.all().length + unrated.size());
+        result.addAll(Arrays.asList(current.all()));
+        result.addAll(unrated);
+        return result;
+    }
+
+    public StoreStats stats() {
+        lock.readLock().lock();
+        try {
+            return new StoreStats(movies.size(), ratedCount, minVotesPrior, meanInUse, autoMean, version);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The ranking of the current version, rebuilt first if the store changed since the last one. */
+    private Ranking ranking() {
+        Ranking current = ranking;
+        if (current.version() == currentVersion()) {
+            return current;
+        }
+        synchronized (rankingRebuild) {
+            current = ranking;
+            long wanted;
+            List<ScoredMovie> rated;
+            lock.readLock().lock();
+            try {
+                wanted = version;
+                if (current.version() == wanted) {
+                    return current;
+                }
+                rated = new ArrayList<>((int) ratedCount);
+                for (ScoredMovie scored : movies.values()) {
+                    if (scored.movie().rated()) {
+                        rated.add(scored);
+                    }
+                }
+            } finally {
+                lock.readLock().unlock();
+            }
+            // Sorted outside the lock: the entries are immutable, writers go on meanwhile.
+            ranking = Ranking.of(wanted, rated);
+            return ranking;
+        }
+    }
+
+    private long currentVersion() {
+        lock.readLock().lock();
+        try {
+            return version;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * A well-spread long per tconst: {@link Tconst#number} (unique per tconst, low nibble nearly
+     * constant) through a 64-bit mix, which is a bijection, so equal keys mean equal tconsts.
+     */
+    static long key(String tconst) {
+        long h = Tconst.number(tconst) * 0x9E3779B97F4A7C15L;
+        return h ^ (h >>> 31);
+    }
+
+    private ScoredMovie score(Movie movie, double mean) {
+        Double score = movie.rated()
+                ? WeightedRating.of(movie.averageRating(), movie.numVotes(), minVotesPrior, mean)
+                : null;
+        return new ScoredMovie(movie, score);
+    }
+
+    private void index(ScoredMovie scored) {
+        for (String genre : scored.countedGenres()) {
+            genreCounts.computeIfAbsent(genre, g -> new long[1])[0]++;
+        }
+        if (scored.movie().rated()) {
+            ratingSum += scored.movie().averageRating();
+            ratedCount++;
+        }
+    }
+
+    private void unindex(ScoredMovie scored) {
+        for (String genre : scored.countedGenres()) {
+            genreCounts.get(genre)[0]--;
+        }
+        if (scored.movie().rated()) {
+            ratingSum -= scored.movie().averageRating();
+            ratedCount--;
+        }
+    }
+
+    private void rescore(double mean) {
+        for (Map.Entry<Long, ScoredMovie> entry : movies.entrySet()) {
+            entry.setValue(score(entry.getValue().movie(), mean));
+        }
+        meanInUse = mean;
+    }
+
+    /** Rated movies sorted by {@link ScoredMovie#RANKING}, overall and per genre, as of one store version. */
+    private record Ranking(long version, ScoredMovie[] all, Map<String, ScoredMovie[]> byGenre) {
+
+        static final ScoredMovie[] NONE = new ScoredMovie[0];
+        static final Ranking EMPTY = new Ranking(0, NONE, Map.of());
+
+        static Ranking of(long version, List<ScoredMovie> rated) {
+            ScoredMovie[] all = rated.toArray(NONE);
+            Arrays.sort(all, ScoredMovie.RANKING);
+            Map<String, List<ScoredMovie>> lists = new HashMap<>();
+            for (ScoredMovie scored : all) {
+                for (String genre : scored.countedGenres()) {
+                    lists.computeIfAbsent(genre, g -> new ArrayList<>()).add(scored);
+                }
+            }
+            Map<String, ScoredMovie[]> byGenre = new HashMap<>();
+            lists.forEach((genre, list) -> byGenre.put(genre, list.toArray(NONE)));
+            return new Ranking(version, all, byGenre);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package org.imdbetl.topic;
+
+import io.quarkus.logging.Log;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.Feature;
+import org.apache.kafka.server.common.MetadataVersion;
+
+/**
+ * A real single-node Apache Kafka (combined KRaft broker and controller) inside this JVM, for
+ * machines without a Kafka cluster or Docker. Plain Java so that tests can start one too.
+ * <p>
+ * The only class that uses Kafka's server jars. The service finds it through {@link Provider}, listed
+ * in {@code META-INF/services}, never directly, so the native build ({@code -Pnative}) can leave
+ * this file and those jars out.
+ */
+public final class EmbeddedKafkaBroker implements EmbeddedBroker {
+
+    private static final int NODE_ID = 1;
+    private static final String CONTROLLER_LISTENER = "CONTROLLER";
+
+    private final KafkaRaftServer server;
+    private final String bootstrapServers;
+
+    /** Found by {@link java.util.ServiceLoader}. */
+    public static final class Provider implements EmbeddedBroker.Factory {
+
+        @Override
+        public EmbeddedBroker start(String host, int port, int controllerPort, Path logDir) {
+            return EmbeddedKafkaBroker.start(host, port, controllerPort, logDir);
+        }
+    }
+
+    private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers) {
+        this.server = server;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /**
+     * Starts a broker, formatting the log directory only on first use so a restart keeps its topics
+     * (formatting again would give the directory a new cluster id, which Kafka refuses).
+     */
+    public static EmbeddedKafkaBroker start(String host, int port, int controllerPort, Path logDir) {
+        Path dir = logDir.toAbsolutePath().normalize();
+        String bootstrap = host + ":" + port;
+        Properties props = brokerProperties(host, port, controllerPort, dir);
+        try {
+            Files.createDirectories(dir);
+            if (!Files.exists(dir.resolve("meta.properties"))) {
+                format(dir);
+            }
+            KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+            server.startup();
+            return new EmbeddedKafkaBroker(server, bootstrap);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not start the embedded Kafka broker on " + bootstrap
+                    + " with log dir " + dir + " (is the port in use? set KAFKA_BOOTSTRAP_SERVERS to use another broker): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+        server.awaitShutdown();
+    }
+
+    private static void format(Path dir) throws Exception {
+        Log.infof("Formatting embedded Kafka log dir %s", dir);
+        new Formatter()
+                .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                .setNodeId(NODE_ID)
+                .setClusterId(Uuid.randomUuid().toString())
+                .setDirectories(List.of(dir.toString()))
+                .setMetadataLogDirectory(dir.toString())
+                .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+                .setReleaseVersion(MetadataVersion.latestProduction())
+                .setControllerListenerName(CONTROLLER_LISTENER)
+                .run();
+    }
+
+    private static Properties brokerProperties(String host, int port, int controllerPort, Path dir) {
+        Properties props = new Properties();
+        props.put("process.roles", "broker,controller");
+        props.put("node.id", String.valueOf(NODE_ID));
+        props.put("controller.quorum.voters", NODE_ID + "@" + host + ":" + controllerPort);
+        props.put("listeners", "PLAINTEXT://" + host + ":" + port + "," + CONTROLLER_LISTENER + "://" + host + ":" + controllerPort);
+        props.put("advertised.listeners", "PLAINTEXT://" + host + ":" + port);
+        props.put("controller.listener.names", CONTROLLER_LISTENER);
+        props.put("inter.broker.listener.name", "PLAINTEXT");
+        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        props.put("log.dirs", dir.toString());
+        props.put("metadata.log.dir", dir.toString());
+        // One node: every internal topic must live with a single replica.
+        props.put("offsets.topic.replication.factor", "1");
+        props.put("offsets.topic.num.partitions", "5");
+        props.put("transaction.state.log.replication.factor", "1");
+        props.put("transaction.state.log.min.isr", "1");
+        props.put("share.coordinator.state.topic.replication.factor", "1");
+        props.put("share.coordinator.state.topic.min.isr", "1");
+        props.put("group.initial.rebalance.delay.ms", "0");
+        // Topics are created by TopicAdmin with the configured partitions, never implicitly.
+        props.put("auto.create.topics.enable", "false");
+        // The log cleaner's dedupe buffer defaults to 128 MB of heap, allocated at start-up: a quarter
+        // of a 512 MB service. 16 MB still compacts ~600k keys per pass.
+        props.put("log.cleaner.dedupe.buffer.size", String.valueOf(16 * 1024 * 1024));
+        // One node needs no patience: elect and unfence at once instead of after seconds of time-outs.
+        props.put("controller.quorum.election.timeout.ms", "200");
+        props.put("controller.quorum.fetch.timeout.ms", "400");
+        props.put("broker.heartbeat.interval.ms", "200");
+        return props;
+    }
+
+}

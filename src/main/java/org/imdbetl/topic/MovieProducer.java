@@ -1,0 +1,71 @@
+package org.imdbetl.topic;
+
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.imdbetl.domain.Movie;
+
+/**
+ * Sends movies to the {@code movies-out} channel as JSON keyed by tconst. Backpressure is a
+ * semaphore: at most {@link #MAX_IN_FLIGHT} records are unacknowledged by Kafka, and {@link #send}
+ * blocks the reading thread beyond that, so memory stays bounded over millions of rows and while
+ * the broker is away. Retrying is the idempotent producer's own job (application.properties: an
+ * unbounded {@code delivery.timeout.ms}), so an outage loses nothing and duplicates nothing; there is
+ * no second retry layer here.
+ */
+@ApplicationScoped
+public class MovieProducer {
+
+    /** Also the emitter's buffer, which therefore can never overflow. */
+    static final int MAX_IN_FLIGHT = 8192;
+
+    private final Emitter<byte[]> emitter;
+    private final MovieJson json;
+    private final Semaphore permits = new Semaphore(MAX_IN_FLIGHT);
+
+    MovieProducer(@Channel(Channels.MOVIES_OUT) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = MAX_IN_FLIGHT)
+            Emitter<byte[]> emitter, MovieJson json) {
+        this.emitter = emitter;
+        this.json = json;
+    }
+
+    /**
+     * Sends one movie; blocks while too many are in flight. Callbacks run on a Kafka thread:
+     * {@code onAck} once Kafka has it, {@code onFailure} for a failure the producer could not retry.
+     */
+    public void send(Movie movie, Runnable onAck, Consumer<Throwable> onFailure) throws InterruptedException {
+        permits.acquire();
+        OutgoingKafkaRecordMetadata<String> key = OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(movie.tconst())
+                .build();
+        emitter.send(Message.of(json.encode(movie), Metadata.of(key),
+                () -> {
+                    onAck.run();
+                    permits.release();
+                    return CompletableFuture.completedFuture(null);
+                },
+                failure -> {
+                    onFailure.accept(failure);
+                    permits.release();
+                    return CompletableFuture.completedFuture(null);
+                }));
+    }
+
+    /** Waits until every record sent so far is acknowledged or has failed for good. */
+    public boolean awaitAllAcknowledged(Duration timeout) throws InterruptedException {
+        if (!permits.tryAcquire(MAX_IN_FLIGHT, timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            return false;
+        }
+        permits.release(MAX_IN_FLIGHT);
+        return true;
+    }
+}

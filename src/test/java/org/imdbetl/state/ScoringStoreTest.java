@@ -1,0 +1,151 @@
+package org.imdbetl.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.OptionalDouble;
+import org.assertj.core.data.Offset;
+import org.imdbetl.domain.Movie;
+import org.junit.jupiter.api.Test;
+
+class ScoringStoreTest {
+
+    private static final double M = 3000;
+    private static final double C = 6.5;
+    private static final Offset<Double> EXACT = within(1e-9);
+
+    private final ScoringStore store = new ScoringStore(M, OptionalDouble.of(C));
+
+    @Test
+    void weightedRatingMatchesHandComputedValues() {
+        // 1000/4000*9.0 + 3000/4000*6.5 = 2.25 + 4.875
+        assertThat(WeightedRating.of(9.0, 1000, M, C)).isCloseTo(7.125, EXACT);
+        // v = m: halfway between R and C
+        assertThat(WeightedRating.of(8.0, 3000, M, C)).isCloseTo(7.25, EXACT);
+        // no votes: exactly the prior
+        assertThat(WeightedRating.of(10.0, 0, M, C)).isCloseTo(C, EXACT);
+    }
+
+    @Test
+    void ranksByWeightedScoreNotRawRating() {
+        store.upsertAll(List.of(
+                rated("tt0000001", 9.0, 1000, "Drama"),
+                rated("tt0000002", 8.0, 3000, "Drama"),
+                rated("tt0000003", 7.0, 9000, "Comedy")));
+
+        List<ScoredMovie> top = store.top(TopQuery.of(10));
+
+        assertThat(top).extracting(ScoredMovie::tconst).containsExactly("tt0000002", "tt0000001", "tt0000003");
+        assertThat(top).extracting(ScoredMovie::weightedScore).containsExactly(7.25, 7.125, 6.875);
+    }
+
+    @Test
+    void breaksTiesByVotesThenTconst() {
+        // R = C gives WR = C whatever the votes: equal scores.
+        store.upsertAll(List.of(
+                rated("tt0000003", 6.5, 100, "Drama"),
+                rated("tt0000002", 6.5, 200, "Drama"),
+                rated("tt0000001", 6.5, 100, "Drama")));
+
+        assertThat(store.top(TopQuery.of(10))).extracting(ScoredMovie::tconst)
+                .containsExactly("tt0000002", "tt0000001", "tt0000003");
+    }
+
+    @Test
+    void replacingAMovieMovesItsRankAndGenreCounts() {
+        store.upsertAll(List.of(
+                rated("tt0000001", 9.0, 1000, "Drama"),
+                rated("tt0000002", 8.0, 3000, "Drama")));
+        assertThat(store.genreCounts()).containsExactly(new GenreCount("Drama", 2));
+
+        store.upsertAll(List.of(rated("tt0000001", 9.0, 7000, "Comedy")));
+
+        assertThat(store.top(TopQuery.of(10))).extracting(ScoredMovie::tconst).containsExactly("tt0000001", "tt0000002");
+        assertThat(store.find("tt0000001").orElseThrow().weightedScore()).isCloseTo(8.25, EXACT);
+        assertThat(store.genreCounts()).containsExactly(new GenreCount("Comedy", 1), new GenreCount("Drama", 1));
+        assertThat(store.top(new TopQuery(10, "Drama", 0, null, null))).extracting(ScoredMovie::tconst)
+                .containsExactly("tt0000002");
+        assertThat(store.stats().movies()).isEqualTo(2);
+    }
+
+    @Test
+    void replayingTheSameMoviesNeverDoubleCounts() {
+        List<Movie> batch = List.of(rated("tt0000001", 9.0, 1000, "Drama"), unrated("tt0000002"));
+        store.upsertAll(batch);
+        List<GenreCount> once = store.genreCounts();
+
+        store.upsertAll(batch);
+        store.upsertAll(batch);
+
+        assertThat(store.genreCounts()).isEqualTo(once);
+        assertThat(store.stats().movies()).isEqualTo(2);
+        assertThat(store.stats().ratedMovies()).isEqualTo(1);
+    }
+
+    @Test
+    void unratedMoviesCountInGenresButNeverRank() {
+        store.upsertAll(List.of(unrated("tt0000001", "Horror"), unrated("tt0000002"), rated("tt0000003", 5.0, 10, "Horror")));
+
+        assertThat(store.top(TopQuery.of(10))).extracting(ScoredMovie::tconst).containsExactly("tt0000003");
+        assertThat(store.genreCounts()).containsExactly(
+                new GenreCount("Horror", 2), new GenreCount(ScoredMovie.UNKNOWN_GENRE, 1));
+        assertThat(store.find("tt0000001").orElseThrow().weightedScore()).isNull();
+    }
+
+    @Test
+    void filtersByGenreVotesAndYears() {
+        store.upsertAll(List.of(
+                movie("tt0000001", 1950, 9.0, 50_000, "Drama"),
+                movie("tt0000002", 1990, 8.0, 2_000, "Drama", "Crime"),
+                movie("tt0000003", 2010, 7.0, 90_000, "Crime"),
+                movie("tt0000004", null, 9.5, 90_000, "Crime")));
+
+        assertThat(store.top(new TopQuery(10, "Crime", 0, null, null))).extracting(ScoredMovie::tconst)
+                .containsExactly("tt0000004", "tt0000002", "tt0000003");
+        assertThat(store.top(new TopQuery(10, null, 10_000, null, null))).extracting(ScoredMovie::tconst)
+                .containsExactly("tt0000004", "tt0000001", "tt0000003");
+        assertThat(store.top(new TopQuery(10, null, 0, 1960, 2000))).extracting(ScoredMovie::tconst)
+                .containsExactly("tt0000002");
+        assertThat(store.top(new TopQuery(2, null, 0, null, null))).hasSize(2);
+    }
+
+    @Test
+    void autoMeanUsesTheMeanRatingOfTheStore() {
+        ScoringStore auto = new ScoringStore(M, OptionalDouble.empty());
+        auto.upsertAll(List.of(
+                rated("tt0000001", 9.0, 1000, "Drama"),
+                rated("tt0000002", 8.0, 3000, "Drama"),
+                rated("tt0000003", 7.0, 9000, "Drama"),
+                unrated("tt0000004")));
+
+        auto.refreshRanking();
+
+        assertThat(auto.stats().globalMean()).isCloseTo(8.0, EXACT);
+        // v = m: halfway between 8.0 and C = 8.0
+        assertThat(auto.find("tt0000002").orElseThrow().weightedScore()).isCloseTo(8.0, EXACT);
+        assertThat(auto.top(TopQuery.of(10))).extracting(ScoredMovie::tconst)
+                .containsExactly("tt0000001", "tt0000002", "tt0000003");
+        assertThat(auto.refreshRanking()).isFalse();
+    }
+
+    @Test
+    void matchesGenresCaseInsensitively() {
+        store.upsertAll(List.of(rated("tt0000001", 9.0, 1000, "Sci-Fi")));
+
+        assertThat(store.canonicalGenre("sci-fi")).contains("Sci-Fi");
+        assertThat(store.canonicalGenre("Western")).isEmpty();
+    }
+
+    private static Movie rated(String tconst, double rating, long votes, String... genres) {
+        return movie(tconst, 2000, rating, votes, genres);
+    }
+
+    private static Movie movie(String tconst, Integer year, double rating, long votes, String... genres) {
+        return new Movie(tconst, "Title " + tconst, "Title " + tconst, year, 100, List.of(genres), rating, votes);
+    }
+
+    private static Movie unrated(String tconst, String... genres) {
+        return new Movie(tconst, "Title " + tconst, "Title " + tconst, 2000, 100, List.of(genres), null, null);
+    }
+}
