@@ -2,12 +2,16 @@ import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -17,12 +21,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Writes synthetic, full-size IMDb dumps (title.basics.tsv.gz and title.ratings.tsv.gz) for
  * benchmarks. SCALE=1 mimics the 2026 dumps: ~12.7M titles, ~1.7M ratings.
  *
  * <pre>java bench/GenerateDumps.java SCALE DIR</pre>
+ *
+ * or, from a day-N dump, the next day's (see {@link NextDay}):
+ *
+ * <pre>java bench/GenerateDumps.java next-day IN_DIR OUT_DIR [--seed S] [--day N] [--remove-percent P] ...</pre>
  *
  * The output depends only on SCALE: one seeded generator produces every row on the main thread,
  * in tconst order; background threads only compress and write. Rows are assembled as UTF-8 bytes
@@ -39,11 +48,16 @@ public final class GenerateDumps {
     static final String BASICS_HEADER =
             "tconst\ttitleType\tprimaryTitle\toriginalTitle\tisAdult\tstartYear\tendYear\truntimeMinutes\tgenres\n";
     static final String RATINGS_HEADER = "tconst\taverageRating\tnumVotes\n";
+    static final String NEXT_DAY = "next-day";
 
     private GenerateDumps() {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && NEXT_DAY.equals(args[0])) {
+            NextDay.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         if (args.length != 2) {
             usage("expected 2 arguments, got " + args.length);
         }
@@ -62,9 +76,20 @@ public final class GenerateDumps {
             usage("SCALE " + args[0] + " gives " + titles + " titles; allowed 1.." + MAX_TITLES);
         }
         Path dir = Path.of(args[1]);
-        Files.createDirectories(dir);
-
         Generator generator = new Generator(new SplittableRandom(SEED));
+        write(dir, (basics, ratings) -> generator.run(titles, basics, ratings));
+        System.err.println("GenerateDumps: scale " + scale + ": " + titles + " titles (" + generator.movies
+                + " movies), " + generator.rated + " ratings written to " + dir);
+    }
+
+    /** What writes the rows of both files. */
+    interface Rows {
+        void write(GzipRows basics, GzipRows ratings) throws IOException, InterruptedException;
+    }
+
+    /** Opens both files in dir, lets rows fill them, and finishes them: deflated in parallel, written in order. */
+    static void write(Path dir, Rows rows) throws IOException, InterruptedException {
+        Files.createDirectories(dir);
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         ExecutorService deflaters = Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task, "deflater");
@@ -74,17 +99,20 @@ public final class GenerateDumps {
         int chunksInFlight = 2 * threads + 2;
         try (GzipRows basics = new GzipRows(dir.resolve(BASICS_FILE), deflaters, chunksInFlight);
                 GzipRows ratings = new GzipRows(dir.resolve(RATINGS_FILE), deflaters, chunksInFlight)) {
-            generator.run(titles, basics, ratings);
+            rows.write(basics, ratings);
         } finally {
             deflaters.shutdown();
         }
-        System.err.println("GenerateDumps: scale " + scale + ": " + titles + " titles (" + generator.movies
-                + " movies), " + generator.rated + " ratings written to " + dir);
     }
 
-    private static void usage(String problem) {
+    static void usage(String problem) {
         System.err.println("GenerateDumps: " + problem);
         System.err.println("usage: java bench/GenerateDumps.java SCALE DIR   (SCALE 1 = ~12.7M titles)");
+        System.err.println("       java bench/GenerateDumps.java next-day IN_DIR OUT_DIR [--seed S] [--day N]"
+                + " [--remove-percent P] [--retype-percent P] [--rerate-percent P] [--add-percent P]"
+                + " [--retitle-percent P] [--regenre-percent P]");
+        System.err.println("       (IN_DIR holds day N, default 1; OUT_DIR gets day N+1; percentages default to "
+                + NextDay.Settings.DEFAULTS.describePercents() + ")");
         System.exit(2);
     }
 
@@ -474,6 +502,494 @@ public final class GenerateDumps {
     }
 
     /**
+     * Writes day N+1 of a dump from the day-N files, the way IMDb's daily dumps move: some movies
+     * removed, some re-typed to tvMovie, some re-rated (votes mostly grow), a few retitled or re-genred,
+     * new movies appended above the highest tconst, some of them rated. Every other row is copied as it
+     * is, byte for byte.
+     *
+     * <p>Both files are streamed row by row. What happens to a movie is decided by a hash of (seed, day,
+     * decision, tconst), so it is the same in both files and needs no memory; the only per-title state
+     * is one bit per tconst saying "a movie on day N", kept while reading the basics so the ratings can
+     * tell movies from other titles (~2.5 MB at full size). New content (titles, genres, ratings, new
+     * rows) comes from SplittableRandoms seeded by (seed, day), drawn in row order. The output depends
+     * only on the input files, the seed, the day and the percentages.
+     *
+     * <p>Rows keep their order. New rows go at the end of both files, above the highest tconst of the
+     * basics; like the real dumps, the ratings must only rate titles that the basics have.
+     */
+    static final class NextDay {
+
+        static final byte[] MOVIE = utf8("movie");
+        static final byte[] TV_MOVIE = utf8("tvMovie");
+        static final int BASICS_TABS = 8;
+        static final int INPUT_BUFFER = 1 << 16;
+        static final int MAX_ID = Integer.MAX_VALUE - 1;
+        static final int MAX_ATTEMPTS = 10;
+
+        // Decisions: each an independent uniform draw from a hash of (seed, day, decision, tconst).
+        static final int FATE = 1;
+        static final int RERATE = 2;
+        static final int RETITLE = 3;
+        static final int REGENRE = 4;
+        // Content: each a SplittableRandom seeded by (seed, day, stream), drawn in row order.
+        static final int CHANGED_CONTENT = 11;
+        static final int NEW_BASICS = 12;
+        static final int NEW_RATINGS = 13;
+        static final int NEW_RATINGS_CONTENT = 14;
+        static final int RERATED_CONTENT = 15;
+
+        // Re-rating: mostly more votes (and maybe the rating moves by a tenth), else the rating alone
+        // moves, else a few votes are withdrawn.
+        static final double VOTES_GROW_SHARE = 0.85;
+        static final double RATING_ONLY_SHARE = 0.10;
+        static final double VOTE_GROWTH_MEAN = 0.02;
+        static final int MAX_RATING_STEP = 3;
+        static final int MIN_TENTHS = 10;
+        static final int MAX_TENTHS = 100;
+
+        record Settings(long seed, int day, double removePercent, double retypePercent, double reratePercent,
+                double addPercent, double retitlePercent, double regenrePercent) {
+
+            static final Settings DEFAULTS = new Settings(SEED, 1, 2, 1, 10, 1, 0.2, 0.2);
+
+            String describePercents() {
+                return "remove " + removePercent + ", retype " + retypePercent + ", rerate " + reratePercent
+                        + ", add " + addPercent + ", retitle " + retitlePercent + ", regenre " + regenrePercent;
+            }
+        }
+
+        private final Settings settings;
+        private final int day;
+        private final long[] decisionSeeds = new long[REGENRE + 1];
+        private final BitSet movieIds = new BitSet();
+        private final Generator changes;
+        private final SplittableRandom rerates;
+        private long[] newRated = new long[0];
+        private int newRatedCount;
+        private long maxId;
+
+        long rows;
+        long moviesIn;
+        long removed;
+        long retyped;
+        long retitled;
+        long regenred;
+        long ratedMoviesIn;
+        long ratingsRemoved;
+        long rerated;
+        long added;
+
+        NextDay(Settings settings) {
+            this.settings = settings;
+            this.day = settings.day() + 1;
+            for (int kind = FATE; kind <= REGENRE; kind++) {
+                decisionSeeds[kind] = streamSeed(kind);
+            }
+            changes = new Generator(new SplittableRandom(streamSeed(CHANGED_CONTENT)));
+            rerates = new SplittableRandom(streamSeed(RERATED_CONTENT));
+        }
+
+        static void main(String[] args) throws IOException, InterruptedException {
+            List<String> positional = new ArrayList<>();
+            Settings d = Settings.DEFAULTS;
+            long seed = d.seed();
+            int inputDay = d.day();
+            double[] percents = {d.removePercent(), d.retypePercent(), d.reratePercent(), d.addPercent(),
+                    d.retitlePercent(), d.regenrePercent()};
+            List<String> percentFlags = List.of("--remove-percent", "--retype-percent", "--rerate-percent",
+                    "--add-percent", "--retitle-percent", "--regenre-percent");
+            for (int i = 0; i < args.length; i++) {
+                String arg = args[i];
+                if (!arg.startsWith("--")) {
+                    positional.add(arg);
+                    continue;
+                }
+                if (i + 1 >= args.length) {
+                    usage(arg + " needs a value");
+                }
+                String value = args[++i];
+                try {
+                    if (arg.equals("--seed")) {
+                        seed = Long.decode(value);
+                    } else if (arg.equals("--day")) {
+                        inputDay = Integer.parseInt(value);
+                        if (inputDay < 1) {
+                            usage("--day must be 1 or more, got " + value);
+                        }
+                    } else if (percentFlags.contains(arg)) {
+                        double percent = Double.parseDouble(value);
+                        if (!(percent >= 0 && percent <= 100)) {
+                            usage(arg + " must be between 0 and 100, got " + value);
+                        }
+                        percents[percentFlags.indexOf(arg)] = percent;
+                    } else {
+                        usage("unknown option " + arg);
+                    }
+                } catch (NumberFormatException e) {
+                    usage(arg + " '" + value + "' is not a number");
+                }
+            }
+            if (positional.size() != 2) {
+                usage(NEXT_DAY + " expects IN_DIR and OUT_DIR, got " + positional.size() + " arguments");
+            }
+            if (percents[0] + percents[1] > 100) {
+                usage("--remove-percent and --retype-percent add up to more than 100");
+            }
+            Path in = Path.of(positional.get(0));
+            Path out = Path.of(positional.get(1));
+            for (String file : List.of(BASICS_FILE, RATINGS_FILE)) {
+                if (!Files.isRegularFile(in.resolve(file))) {
+                    usage("no " + file + " in " + in);
+                }
+            }
+            if (Files.exists(out) && Files.isSameFile(in, out)) {
+                usage("OUT_DIR must not be IN_DIR");
+            }
+            Settings settings = new Settings(seed, inputDay, percents[0], percents[1], percents[2], percents[3],
+                    percents[4], percents[5]);
+            NextDay nextDay = new NextDay(settings);
+            write(out, (basics, ratings) -> nextDay.run(in, basics, ratings));
+            System.err.println(nextDay.summary(in, out));
+        }
+
+        String summary(Path in, Path out) {
+            return "GenerateDumps: day " + settings.day() + " (" + in + ") -> day " + day + " (" + out + "), seed "
+                    + settings.seed() + ": " + rows + " title rows read, " + moviesIn + " movies: " + removed
+                    + " removed, " + retyped + " re-typed to tvMovie, " + retitled + " retitled, " + regenred
+                    + " re-genred; " + ratedMoviesIn + " rated movies: " + ratingsRemoved + " ratings removed, "
+                    + rerated + " re-rated; " + added + " new movies (" + newRatedCount + " rated)";
+        }
+
+        void run(Path in, GzipRows basics, GzipRows ratings) throws IOException, InterruptedException {
+            try (Lines lines = Lines.gunzip(in.resolve(BASICS_FILE))) {
+                copyHeader(lines, BASICS_HEADER, BASICS_FILE, basics);
+                while (lines.next()) {
+                    basicsRow(lines, basics);
+                }
+            }
+            appendNewMovies(basics);
+            try (Lines lines = Lines.gunzip(in.resolve(RATINGS_FILE))) {
+                copyHeader(lines, RATINGS_HEADER, RATINGS_FILE, ratings);
+                while (lines.next()) {
+                    ratingsRow(lines, ratings);
+                }
+            }
+            appendNewRatings(ratings);
+        }
+
+        private static void copyHeader(Lines lines, String header, String file, GzipRows out)
+                throws IOException, InterruptedException {
+            byte[] expected = utf8(header);
+            if (!lines.next() || !Arrays.equals(lines.buf, lines.start, lines.end + 1, expected, 0, expected.length)) {
+                throw new IOException(file + ": the first line is not the header " + header.strip());
+            }
+            out.reserve();
+            out.put(expected);
+        }
+
+        private void basicsRow(Lines in, GzipRows out) throws IOException, InterruptedException {
+            rows++;
+            byte[] b = in.buf;
+            int start = in.start;
+            int end = in.end;
+            out.reserve(end - start + GzipRows.MAX_ROW_BYTES);
+            int[] tabs = in.tabs(BASICS_TABS);
+            long id = tabs[0] < 0 ? -1 : tconst(b, start, tabs[0]);
+            maxId = Math.max(maxId, id);
+            if (tabs[1] < 0 || id < 0 || !Arrays.equals(b, tabs[0] + 1, tabs[1], MOVIE, 0, MOVIE.length)) {
+                out.put(b, start, end - start + 1);
+                return;
+            }
+            if (id > MAX_ID) {
+                throw new IOException(BASICS_FILE + " line " + in.number + ": tconst above tt" + MAX_ID);
+            }
+            moviesIn++;
+            movieIds.set((int) id);
+            double fate = draw(FATE, id);
+            if (fate < settings.removePercent() / 100) {
+                removed++;
+                return;
+            }
+            boolean retype = fate < (settings.removePercent() + settings.retypePercent()) / 100;
+            boolean retitle = draw(RETITLE, id) < settings.retitlePercent() / 100;
+            boolean regenre = draw(REGENRE, id) < settings.regenrePercent() / 100;
+            if (tabs[BASICS_TABS - 1] < 0 || !(retype || retitle || regenre)) {
+                out.put(b, start, end - start + 1);
+                return;
+            }
+            out.put(b, start, tabs[0] + 1 - start);
+            if (retype) {
+                retyped++;
+                out.put(TV_MOVIE);
+            } else {
+                out.put(MOVIE);
+            }
+            out.tab();
+            int titleAt = out.position();
+            int titleFrom = tabs[1] + 1;
+            int titleLength = tabs[2] - titleFrom;
+            for (int attempt = 1; ; attempt++) {
+                if (retitle) {
+                    changes.title(out, Generator.MOVIE);
+                } else {
+                    out.put(b, titleFrom, titleLength);
+                }
+                if (!retitle || !out.sameSince(titleAt, b, titleFrom, titleLength) || attempt == MAX_ATTEMPTS) {
+                    break;
+                }
+                out.rewind(titleAt);
+            }
+            if (retitle && !out.sameSince(titleAt, b, titleFrom, titleLength)) {
+                retitled++;
+            }
+            // originalTitle .. runtimeMinutes, with the tabs around them
+            out.put(b, tabs[2], tabs[BASICS_TABS - 1] + 1 - tabs[2]);
+            int genresAt = out.position();
+            int genresFrom = tabs[BASICS_TABS - 1] + 1;
+            boolean adult = b[tabs[3] + 1] == '1';
+            for (int attempt = 1; ; attempt++) {
+                if (regenre) {
+                    changes.genres(out, Generator.MOVIE, adult);
+                } else {
+                    out.put(b, genresFrom, end - genresFrom);
+                }
+                if (!regenre || !out.sameSince(genresAt, b, genresFrom, end - genresFrom) || attempt == MAX_ATTEMPTS) {
+                    break;
+                }
+                out.rewind(genresAt);
+            }
+            if (regenre && !out.sameSince(genresAt, b, genresFrom, end - genresFrom)) {
+                regenred++;
+            }
+            out.newline();
+        }
+
+        /** New movies above the highest tconst, as the generator writes movies; some get a rating. */
+        private void appendNewMovies(GzipRows out) throws IOException, InterruptedException {
+            long count = Math.round(moviesIn * settings.addPercent() / 100);
+            Generator fresh = new Generator(new SplittableRandom(streamSeed(NEW_BASICS)));
+            SplittableRandom ratedDraws = new SplittableRandom(streamSeed(NEW_RATINGS));
+            long id = maxId;
+            for (long i = 0; i < count; i++) {
+                id += fresh.idStep();
+                out.reserve();
+                fresh.writeBasics(out, id, Generator.MOVIE);
+                added++;
+                if (ratedDraws.nextInt(10_000) < Generator.RATED_PER_10K[Generator.MOVIE]) {
+                    if (newRatedCount == newRated.length) {
+                        newRated = Arrays.copyOf(newRated, Math.max(16, 2 * newRated.length));
+                    }
+                    newRated[newRatedCount++] = id;
+                }
+            }
+        }
+
+        private void ratingsRow(Lines in, GzipRows out) throws IOException, InterruptedException {
+            byte[] b = in.buf;
+            int start = in.start;
+            int end = in.end;
+            out.reserve(end - start + GzipRows.MAX_ROW_BYTES);
+            int[] tabs = in.tabs(2);
+            long id = tabs[0] < 0 ? -1 : tconst(b, start, tabs[0]);
+            if (id < 0 || id > MAX_ID || !movieIds.get((int) id)) {
+                out.put(b, start, end - start + 1);
+                return;
+            }
+            ratedMoviesIn++;
+            if (draw(FATE, id) < settings.removePercent() / 100) {
+                ratingsRemoved++;
+                return;
+            }
+            int tenths = tabs[1] < 0 ? -1 : tenths(b, tabs[0] + 1, tabs[1]);
+            long votes = tabs[1] < 0 ? -1 : digits(b, tabs[1] + 1, end);
+            if (draw(RERATE, id) >= settings.reratePercent() / 100 || tenths < 0 || votes < 0) {
+                out.put(b, start, end - start + 1);
+                return;
+            }
+            rerated++;
+            long[] rating = rerate(tenths, votes);
+            out.put(b, start, tabs[0] + 1 - start);
+            out.number((int) rating[0] / 10);
+            out.put((byte) '.');
+            out.put((byte) ('0' + rating[0] % 10));
+            out.tab();
+            out.number(rating[1]);
+            out.newline();
+        }
+
+        /** A new (tenths, votes), never equal to the old one. */
+        private long[] rerate(int tenths, long votes) {
+            long newTenths = tenths;
+            long newVotes = votes;
+            double roll = rerates.nextDouble();
+            if (roll < VOTES_GROW_SHARE) {
+                double growth = -Math.log(1.0 - rerates.nextDouble()) * VOTE_GROWTH_MEAN;
+                newVotes = Math.min(Math.max(Generator.MAX_VOTES, votes), votes + 1 + (long) (votes * growth));
+                if (rerates.nextBoolean()) {
+                    newTenths += rerates.nextBoolean() ? 1 : -1;
+                }
+            } else if (roll < VOTES_GROW_SHARE + RATING_ONLY_SHARE) {
+                newTenths += (rerates.nextBoolean() ? 1 : -1) * (1 + rerates.nextInt(MAX_RATING_STEP));
+            } else {
+                newVotes = Math.max(Generator.MIN_VOTES, votes - 1 - rerates.nextLong(Math.max(1, votes / 100)));
+            }
+            newTenths = Math.max(MIN_TENTHS, Math.min(MAX_TENTHS, newTenths));
+            if (newTenths == tenths && newVotes == votes) {
+                newTenths = tenths < MAX_TENTHS ? tenths + 1 : tenths - 1;
+            }
+            return new long[] {newTenths, newVotes};
+        }
+
+        private void appendNewRatings(GzipRows out) throws IOException, InterruptedException {
+            Generator fresh = new Generator(new SplittableRandom(streamSeed(NEW_RATINGS_CONTENT)));
+            for (int i = 0; i < newRatedCount; i++) {
+                out.reserve();
+                fresh.writeRating(out, newRated[i], Generator.MOVIE);
+            }
+        }
+
+        /** Uniform in [0, 1), the same for the same (seed, day, kind, tconst). */
+        private double draw(int kind, long id) {
+            return (mix64(decisionSeeds[kind] + id * GOLDEN_GAMMA) >>> 11) * 0x1.0p-53;
+        }
+
+        private long streamSeed(int kind) {
+            return mix64(mix64(settings.seed() ^ kind * GOLDEN_GAMMA) + day);
+        }
+
+        static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
+
+        /** SplitMix64's finalizer. */
+        static long mix64(long z) {
+            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+            return z ^ (z >>> 31);
+        }
+
+        /** "tt" and digits as a number; -1 if it is not. */
+        static long tconst(byte[] b, int from, int to) {
+            if (to - from < 3 || b[from] != 't' || b[from + 1] != 't') {
+                return -1;
+            }
+            return digits(b, from + 2, to);
+        }
+
+        /** Decimal digits as a number (at most 18 of them); -1 if it is not. */
+        static long digits(byte[] b, int from, int to) {
+            if (to <= from || to - from > 18) {
+                return -1;
+            }
+            long value = 0;
+            for (int i = from; i < to; i++) {
+                int digit = b[i] - '0';
+                if (digit < 0 || digit > 9) {
+                    return -1;
+                }
+                value = value * 10 + digit;
+            }
+            return value;
+        }
+
+        /** "6.8" as 68; -1 unless it is digits, a dot and one digit. */
+        static int tenths(byte[] b, int from, int to) {
+            if (to - from < 3 || b[to - 2] != '.') {
+                return -1;
+            }
+            long units = digits(b, from, to - 2);
+            long tenth = digits(b, to - 1, to);
+            return units < 0 || tenth < 0 || units > 10 ? -1 : (int) (units * 10 + tenth);
+        }
+    }
+
+    /** A gzip file read line by line into one reusable buffer; a line is buf[start, end), end at its '\n'. */
+    static final class Lines implements AutoCloseable {
+
+        static final int BUFFER = 1 << 20;
+
+        private final InputStream in;
+        private final int[] tabs = new int[NextDay.BASICS_TABS];
+        final byte[] buf = new byte[BUFFER + 1];
+        private int pos;
+        private int limit;
+        private boolean eof;
+        int start;
+        int end;
+        long number;
+
+        private Lines(InputStream in) {
+            this.in = in;
+        }
+
+        static Lines gunzip(Path file) throws IOException {
+            return new Lines(new GZIPInputStream(Files.newInputStream(file), NextDay.INPUT_BUFFER));
+        }
+
+        /**
+         * The next line, or false at the end. buf[end] is always a '\n' (added to a last line without
+         * one), so a whole row is buf[start, end + 1).
+         */
+        boolean next() throws IOException {
+            while (true) {
+                for (int i = pos; i < limit; i++) {
+                    if (buf[i] == '\n') {
+                        start = pos;
+                        end = i;
+                        pos = i + 1;
+                        number++;
+                        return true;
+                    }
+                }
+                if (eof) {
+                    if (pos == limit) {
+                        return false;
+                    }
+                    buf[limit] = '\n';
+                    start = pos;
+                    end = limit;
+                    pos = limit;
+                    number++;
+                    return true;
+                }
+                fill();
+            }
+        }
+
+        private void fill() throws IOException {
+            if (pos > 0) {
+                System.arraycopy(buf, pos, buf, 0, limit - pos);
+                limit -= pos;
+                pos = 0;
+            }
+            if (limit == BUFFER) {
+                throw new IOException("line " + (number + 1) + " is longer than " + BUFFER + " bytes");
+            }
+            int n = in.read(buf, limit, BUFFER - limit);
+            if (n < 0) {
+                eof = true;
+            } else {
+                limit += n;
+            }
+        }
+
+        /** Where the first count tabs of the current line are; -1 for those it does not have. */
+        int[] tabs(int count) {
+            int found = 0;
+            for (int i = start; i < end && found < count; i++) {
+                if (buf[i] == '\t') {
+                    tabs[found++] = i;
+                }
+            }
+            Arrays.fill(tabs, found, tabs.length, -1);
+            return tabs;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+
+    /**
      * A gzip file written row by row into 1 MiB byte chunks. Like pigz, full chunks are deflated in
      * parallel (level 6, each primed with the previous chunk's last 32 KiB as dictionary, ended with a
      * sync flush) and the pieces are written in order as ONE ordinary gzip member: one stream, like the
@@ -535,7 +1051,15 @@ public final class GenerateDumps {
 
         /** Call before each row: guarantees MAX_ROW_BYTES of room. */
         void reserve() throws IOException, InterruptedException {
-            if (pos > CHUNK_BYTES - MAX_ROW_BYTES) {
+            reserve(MAX_ROW_BYTES);
+        }
+
+        /** Call before a row that may need more than MAX_ROW_BYTES: guarantees bytes of room. */
+        void reserve(int bytes) throws IOException, InterruptedException {
+            if (bytes > CHUNK_BYTES / 2) {
+                throw new IOException("a row of up to " + bytes + " bytes does not fit a " + CHUNK_BYTES + " byte chunk");
+            }
+            if (pos > CHUNK_BYTES - bytes) {
                 handOff(false);
             }
         }
@@ -659,6 +1183,21 @@ public final class GenerateDumps {
             pos += bytes.length;
         }
 
+        void put(byte[] bytes, int from, int length) {
+            System.arraycopy(bytes, from, buf, pos, length);
+            pos += length;
+        }
+
+        /** Drops what was written since position (in this row). */
+        void rewind(int position) {
+            pos = position;
+        }
+
+        /** Whether what was written since position (in this row) equals bytes[from, from + length). */
+        boolean sameSince(int position, byte[] bytes, int from, int length) {
+            return Arrays.equals(buf, position, pos, bytes, from, from + length);
+        }
+
         /** Appends a copy of bytes already written in this row. */
         void copy(int from, int to) {
             System.arraycopy(buf, from, buf, pos, to - from);
@@ -685,8 +1224,8 @@ public final class GenerateDumps {
             buf[pos++] = 'N';
         }
 
-        /** A non-negative int in decimal. */
-        void number(int value) {
+        /** A non-negative number in decimal. */
+        void number(long value) {
             digits(value, digitCount(value));
         }
 

@@ -1,26 +1,58 @@
 #!/usr/bin/env bash
 # The benchmark: full-size dumps through the service on the embedded broker, measured against floors
-# taken in the same run on the same machine, written to bench/RESULTS.md.
+# taken in the same run on the same machine, written to bench/RESULTS.md (or $RESULTS).
 #   bench/run.sh [SCALE]      SCALE 1 = the size of the real dumps (default); 0.1 for a quick look
-# Needs: Java 17, python3, wrk (installed with apt-get if missing). Takes ~5 minutes at SCALE 1.
+# Then, on a second, fresh service on the same dump: /movies/top?limit=10 under wrk while its ingest
+# runs, and again once it is idle.
+# Needs: Java 17, python3, wrk (installed with apt-get if missing). Takes ~7 minutes at SCALE 1.
+# Env: WRK_SECONDS (15), SERVICE_JAVA_OPTS, RESULTS, BENCH_HTTP_PORT (18080, and the next one),
+# BENCH_KAFKA_PORT (19092), BENCH_CONTROLLER_PORT (19093).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SCALE="${1:-1}"
 WORK="bench/work"
 DUMPS="$WORK/dumps-$SCALE"
 RUN="$WORK/run"
-HTTP_PORT=18080
-KAFKA_PORT=19092
-CONTROLLER_PORT=19093
+HTTP_PORT="${BENCH_HTTP_PORT:-18080}"
+KAFKA_PORT="${BENCH_KAFKA_PORT:-19092}"
+CONTROLLER_PORT="${BENCH_CONTROLLER_PORT:-19093}"
 HEAP="-Xmx512m"
 SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:-}"
-RESULTS="bench/RESULTS.md"
+RESULTS="${RESULTS:-bench/RESULTS.md}"
 WRK_SECONDS="${WRK_SECONDS:-15}"
+TOP="/movies/top?limit=10"
 
 now() { date +%s.%N; }
 secs() { python3 -c "print(f'{$2 - $1:.2f}')"; }
 status() { curl -sf "http://127.0.0.1:$HTTP_PORT/status"; }
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval('d' + sys.argv[1]))" "$1"; }
+# start_service DIR [JVM options]: the service on $DUMPS, with its output, broker log and log under DIR; sets PID.
+start_service() {
+  local dir=$1; shift
+  mkdir -p "$dir"
+  IMDB_SOURCE="$DUMPS" OUTPUT_DIR="$dir/output" HTTP_PORT=$HTTP_PORT SNAPSHOT_INTERVAL=10s \
+    java $HEAP $SERVICE_JAVA_OPTS "$@" \
+    -Dimdb.kafka.embedded.port=$KAFKA_PORT -Dimdb.kafka.embedded.controller-port=$CONTROLLER_PORT \
+    -Dimdb.kafka.embedded.log-dir="$dir/kafka" -jar target/quarkus-app/quarkus-run.jar > "$dir/service.log" 2>&1 &
+  PID=$!
+}
+await_ready() { until curl -sf -o /dev/null "http://127.0.0.1:$HTTP_PORT/q/health/ready"; do sleep 0.05; done; }
+# await_ingested DIR: until the ingest has completed, the store holds every record and a snapshot was written after it.
+await_ingested() {
+  until s=$(status) && [ "$(echo "$s" | json "['ingest']['state']")" = "COMPLETED" ] \
+      && [ "$(echo "$s" | json "['snapshot']['silverRows']")" = "$(echo "$s" | json "['consumer']['recordsConsumed']")" ] \
+      && [ "$(echo "$s" | json "['snapshot']['lastWrittenAt'] or ''")" \> "$(echo "$s" | json "['ingest']['finishedAt']")" ]; do
+    if ! kill -0 $PID 2>/dev/null; then echo "service died; see $1/service.log"; exit 1; fi
+    sleep 0.2
+  done
+}
+wrk_warm_up() { wrk -t2 -c64 -d2s "http://127.0.0.1:$HTTP_PORT$1" > /dev/null; }
+# wrk_latency ENDPOINT SECONDS: prints "req/s p50 p99".
+wrk_latency() {
+  local out
+  out=$(wrk -t2 -c64 -d"$2"s --latency "http://127.0.0.1:$HTTP_PORT$1")
+  echo "$(echo "$out" | awk '/Requests\/sec/ {print $2}') $(echo "$out" | awk '$1=="50%" {print $2}') $(echo "$out" | awk '$1=="99%" {print $2}')"
+}
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B package -DskipTests
@@ -35,23 +67,14 @@ echo "   zcat ${ZCAT}s, $ROWS title rows"
 
 echo "== end to end: service start -> every movie in the store -> final snapshot"
 t0=$(now)
-IMDB_SOURCE="$DUMPS" OUTPUT_DIR="$RUN/output" HTTP_PORT=$HTTP_PORT SNAPSHOT_INTERVAL=10s \
-  java $HEAP $SERVICE_JAVA_OPTS -XX:StartFlightRecording=filename="$RUN/service.jfr",settings=profile \
-  -Dimdb.kafka.embedded.port=$KAFKA_PORT -Dimdb.kafka.embedded.controller-port=$CONTROLLER_PORT \
-  -Dimdb.kafka.embedded.log-dir="$RUN/kafka" -jar target/quarkus-app/quarkus-run.jar > "$RUN/service.log" 2>&1 &
-PID=$!
+start_service "$RUN" -XX:StartFlightRecording=filename="$RUN/service.jfr",settings=profile
 trap 'kill $PID 2>/dev/null || true' EXIT
-until curl -sf -o /dev/null "http://127.0.0.1:$HTTP_PORT/q/health/ready"; do sleep 0.05; done
+await_ready
 t_ready=$(now)
 READY=$(secs "$t0" "$t_ready")
 STARTED=$(grep -o 'started in [0-9.]*s' "$RUN/service.log" | head -1 | grep -o '[0-9.]*' || echo "?")
 echo "   ready after ${READY}s (Quarkus: started in ${STARTED}s)"
-until s=$(status) && [ "$(echo "$s" | json "['ingest']['state']")" = "COMPLETED" ] \
-    && [ "$(echo "$s" | json "['snapshot']['silverRows']")" = "$(echo "$s" | json "['consumer']['recordsConsumed']")" ] \
-    && [ "$(echo "$s" | json "['snapshot']['lastWrittenAt'] or ''")" \> "$(echo "$s" | json "['ingest']['finishedAt']")" ]; do
-  if ! kill -0 $PID 2>/dev/null; then echo "service died; see $RUN/service.log"; exit 1; fi
-  sleep 0.2
-done
+await_ingested "$RUN"
 t_done=$(now)
 E2E=$(secs "$t0" "$t_done")
 S=$(status)
@@ -102,7 +125,60 @@ echo "   reader ready after ${READER_READY}s (Quarkus: started in ${READER_START
 kill -TERM $READER; wait $READER 2>/dev/null || true
 
 kill -TERM $PID; wait $PID 2>/dev/null || true
+
+# The same wrk on a fresh service while it ingests the same dump (from an empty topic), then idle. The
+# ingest is started with POST /admin/ingest once the service is ready and warmed up; the measurement begins
+# a quarter of the way into it (by the ingest time measured above), to skip most of its start-up JIT burst,
+# and is cut short with SIGINT (wrk then prints what it has) as soon as /status no longer says RUNNING. The
+# idle measurement, once the ingest and its final snapshot are done, lasts as long.
+LAT_SECONDS=$(python3 -c "print(max(1, min($WRK_SECONDS, int($INGEST_S))))")
+LAT_DELAY=$(python3 -c "print(f'{$INGEST_S / 4:.1f}')")
+echo "== $TOP during a full ingest vs idle: a fresh service on the same dump, wrk up to ${LAT_SECONDS}s from ${LAT_DELAY}s into the ingest, then idle"
+DURING="$RUN/during"
+TOKEN="bench-$RANDOM$RANDOM"
+ADMIN_TOKEN="$TOKEN" INGEST_ON_START=false start_service "$DURING"
+await_ready
+wrk_warm_up "$TOP"
+curl -sf -o /dev/null -X POST -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$HTTP_PORT/admin/ingest" \
+  || { echo "   POST /admin/ingest failed; see $DURING/service.log"; exit 1; }
+until s=$(status) && state=$(echo "$s" | json "['ingest']['state']") && [ "$state" != "IDLE" ]; do
+  if ! kill -0 $PID 2>/dev/null; then echo "service died; see $DURING/service.log"; exit 1; fi
+  sleep 0.05
+done
+[ "$state" = "RUNNING" ] || { echo "   the ingest was $state before wrk started; see $DURING/service.log"; exit 1; }
+sleep "$LAT_DELAY"
+t0=$(now)
+wrk -t2 -c64 -d"$LAT_SECONDS"s --latency "http://127.0.0.1:$HTTP_PORT$TOP" > "$DURING/wrk.txt" &
+WRK=$!
+while kill -0 $WRK 2>/dev/null; do
+  # only the ingest has a "state" in /status; no answer counts as still running
+  if s=$(status) && ! grep -q '"state":"RUNNING"' <<< "$s"; then kill -INT $WRK 2>/dev/null || true; break; fi
+  sleep 0.05
+done
+wait $WRK
+t1=$(now)
+RUNNING_RPS=$(awk '/Requests\/sec/ {print $2}' "$DURING/wrk.txt")
+RUNNING_P50=$(awk '$1=="50%" {print $2}' "$DURING/wrk.txt")
+RUNNING_P99=$(awk '$1=="99%" {print $2}' "$DURING/wrk.txt")
+MEASURED=$(secs "$t0" "$t1")
+COVERAGE=$(status | python3 -c "
+from datetime import datetime
+import json,sys; d=json.load(sys.stdin)['ingest']; t0, t1 = float(sys.argv[1]), float(sys.argv[2])
+end = t1 if d['state'] == 'RUNNING' else datetime.fromisoformat(d['finishedAt'].replace('Z','+00:00')).timestamp()
+print(round(100 * max(0.0, min(end, t1) - t0) / (t1 - t0)))" "$t0" "$t1")
+echo "   during the ingest: $RUNNING_RPS req/s, p50 $RUNNING_P50, p99 $RUNNING_P99 (${MEASURED}s, ingest RUNNING for ${COVERAGE}% of it)"
+await_ingested "$DURING"
+IDLE_SECONDS=$(python3 -c "print(max(1, round($MEASURED)))")
+wrk_warm_up "$TOP"
+read -r IDLE_RPS IDLE_P50 IDLE_P99 <<< "$(wrk_latency "$TOP" "$IDLE_SECONDS")"
+echo "   idle:              $IDLE_RPS req/s, p50 $IDLE_P50, p99 $IDLE_P99 (${IDLE_SECONDS}s)"
+kill -TERM $PID; wait $PID 2>/dev/null || true
 trap - EXIT
+P99_RATIO=$(python3 -c "
+import sys
+ms = lambda t: next(float(t[:-len(u)]) * f for u, f in (('us', 0.001), ('ms', 1.0), ('s', 1000.0)) if t.endswith(u))
+print(f'{ms(sys.argv[1]) / ms(sys.argv[2]):.2f}')" "$RUNNING_P99" "$IDLE_P99")
+echo "   p99 during / idle: ${P99_RATIO} × (target ≤ 5 ×: $(python3 -c "print('met' if $P99_RATIO <= 5 else 'missed')"))"
 
 echo "== profile of the service run (JFR execution samples, top frames)"
 JFR=jfr
@@ -115,6 +191,7 @@ tee "$RUN/results.json" <<JSON | python3 bench/report.py "$RESULTS"
 {"scale": "$SCALE", "rows": $ROWS, "movies": $MOVIES, "zcat": $ZCAT, "e2e": $E2E, "ingest": $INGEST_S,
  "snapshot_ms": $SNAPSHOT_MS, "ready": $READY, "started": "$STARTED", "reader_ready": $READER_READY, "reader_started": "$READER_STARTED", "heap_mb": $HEAP_USED, "rss_mb": $RSS_PEAK,
  "produce": $PRODUCE, "consume": $CONSUME, "samples": $SAMPLES, "heap_opt": "$HEAP", "java_opts": "$SERVICE_JAVA_OPTS",
+ "during_ingest": {"seconds": $MEASURED, "idle_seconds": $IDLE_SECONDS, "delay": $LAT_DELAY, "coverage": $COVERAGE, "running": ["$RUNNING_RPS","$RUNNING_P50","$RUNNING_P99"], "idle": ["$IDLE_RPS","$IDLE_P50","$IDLE_P99"]},
  "wrk": {$(for ep in "${ENDPOINTS[@]}"; do printf '"%s": ["%s","%s","%s"],' "$ep" "${RPS[$ep]}" "${P50[$ep]}" "${P99[$ep]}"; done | sed 's/,$//')},
  "hot": $(python3 -c "import json; print(json.dumps(open('$RUN/hot-methods.txt').read()))")}
 JSON
