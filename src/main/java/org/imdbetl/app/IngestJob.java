@@ -23,7 +23,9 @@ import org.imdbetl.config.ImdbConfig;
 import org.imdbetl.domain.Movie;
 import org.imdbetl.lake.LakeWriter;
 import org.imdbetl.source.AtomicFiles;
+import org.imdbetl.source.DumpFile;
 import org.imdbetl.source.DumpReader;
+import org.imdbetl.source.ImdbReader;
 import org.imdbetl.source.ImdbSource;
 import org.imdbetl.source.IngestProgress;
 import org.imdbetl.source.IngestState;
@@ -107,14 +109,20 @@ public class IngestJob {
         progress.started(source.describe());
         RejectSamples rejects = new RejectSamples(config.ingest().rejectsPerReason());
         ImdbConfig.Ingest settings = config.ingest();
-        DumpReader reader = new DumpReader(source, new DumpReader.Settings(Set.copyOf(settings.titleTypes()),
+        DumpReader reader = new DumpReader(new DumpReader.Settings(Set.copyOf(settings.titleTypes()),
                 settings.maxLineBytes(), settings.progressInterval()), progress, rejects);
         Log.infof("Ingest: starting from %s", source.describe());
         try {
             // What is already in the topic is not sent again: a re-run, or a restart after a crash,
             // sends only new and changed movies.
             awaitStoreLoaded(settings.storeLoadTimeout());
-            reader.readInto(new SendingSink(settings));
+            try (DumpFile ratings = source.open(ImdbReader.RATINGS_FILE, Optional.empty());
+                    DumpFile basics = source.open(ImdbReader.BASICS_FILE, Optional.empty())) {
+                reader.readInto(ratings, basics, new SendingSink(settings));
+                // Keeps a download as the cached copy, as before.
+                ratings.commit();
+                basics.commit();
+            }
             if (!producer.awaitAllAcknowledged(ACK_TIMEOUT)) {
                 throw new IOException("Kafka did not acknowledge every record within " + ACK_TIMEOUT);
             }

@@ -28,29 +28,66 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, Writer writer) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path temp = dir.resolve(TEMP_PREFIX + target.getFileName() + "." + UUID.randomUUID() + TEMP_SUFFIX);
+        Path temp = null;
         try {
-            Files.createDirectories(dir);
+            temp = newTemp(target);
             writer.writeTo(temp);
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            fsyncDirectory(dir);
+            moveIntoPlace(temp, target);
         } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temp);
-            throw new IOException("could not write " + target + ": " + e.getMessage(), e);
+            throw failed(target, temp, e);
         }
+    }
+
+    /**
+     * A fresh hidden temp path next to the target (its folder created), for a writer that fills it over
+     * time, such as a download read as it arrives: {@link #publish} it once complete, or delete it.
+     */
+    static Path newTemp(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        return dir.resolve(TEMP_PREFIX + target.getFileName() + "." + UUID.randomUUID() + TEMP_SUFFIX);
+    }
+
+    /** The second half of {@link #write}: fsync the complete temp file, rename it over the target, fsync the folder. */
+    static void publish(Path temp, Path target) throws IOException {
+        try {
+            moveIntoPlace(temp, target);
+        } catch (IOException | RuntimeException e) {
+            throw failed(target, temp, e);
+        }
+    }
+
+    private static void moveIntoPlace(Path temp, Path target) throws IOException {
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        fsyncDirectory(target.toAbsolutePath().getParent());
+    }
+
+    private static IOException failed(Path target, Path temp, Exception e) throws IOException {
+        if (temp != null) {
+            Files.deleteIfExists(temp);
+        }
+        return new IOException("could not write " + target + ": " + e.getMessage(), e);
     }
 
     /** Deletes temp files a crash left behind in a folder. */
     public static int deleteLeftovers(Path dir) throws IOException {
+        return deleteMatching(dir, TEMP_PREFIX + "*" + TEMP_SUFFIX);
+    }
+
+    /** Deletes the temp files of one target that a crash left behind (a half-written download, say). */
+    static int deleteLeftoversOf(Path target) throws IOException {
+        return deleteMatching(target.toAbsolutePath().getParent(), TEMP_PREFIX + target.getFileName() + ".*" + TEMP_SUFFIX);
+    }
+
+    private static int deleteMatching(Path dir, String glob) throws IOException {
         if (!Files.isDirectory(dir)) {
             return 0;
         }
         int deleted = 0;
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, TEMP_PREFIX + "*" + TEMP_SUFFIX)) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, glob)) {
             for (Path file : files) {
                 Files.deleteIfExists(file);
                 deleted++;

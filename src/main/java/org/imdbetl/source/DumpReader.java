@@ -3,8 +3,6 @@ package org.imdbetl.source;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
@@ -24,28 +22,31 @@ public final class DumpReader {
     public record Settings(Set<String> titleTypes, int maxLineBytes, Duration progressInterval) {
     }
 
-    private final ImdbSource source;
     private final Settings settings;
     private final ProgressLog log;
 
-    public DumpReader(ImdbSource source, Settings settings, IngestProgress progress, RejectSamples rejects) {
-        this.source = source;
+    public DumpReader(Settings settings, IngestProgress progress, RejectSamples rejects) {
         this.settings = settings;
         this.log = new ProgressLog(progress, rejects, settings.progressInterval());
     }
 
-    /** Reads both files into the sink; a truncated ratings file fails before any movie is handed on. */
-    public void readInto(MovieSink sink) throws IOException, InvalidFileException, InterruptedException {
+    /**
+     * Reads both files into the sink; a truncated ratings file fails before any movie is handed on.
+     * Neither file is committed: that is the caller's decision once it has seen the result.
+     *
+     * @return true when title.basics was read to its very end (the gzip trailer checked); false when it
+     *         was cut off or the sink stopped the read
+     */
+    public boolean readInto(DumpFile ratingsFile, DumpFile basicsFile, MovieSink sink)
+            throws IOException, InvalidFileException, InterruptedException {
         ImdbReader reader = new ImdbReader(settings.maxLineBytes(), log);
-        Path ratingsFile = source.resolve(ImdbReader.RATINGS_FILE);
-        Path basicsFile = source.resolve(ImdbReader.BASICS_FILE);
         RatingsIndex ratings;
         try (InputStream in = gunzip(ratingsFile)) {
-            ratings = reader.readRatings(in, ratingsFile.toString());
+            ratings = reader.readRatings(in, ratingsFile.describe());
         }
-        LOG.infof("Ingest: %d ratings read from %s", ratings.size(), ratingsFile);
+        LOG.infof("Ingest: %d ratings read from %s", ratings.size(), ratingsFile.describe());
         try (InputStream in = gunzip(basicsFile)) {
-            reader.readMovies(in, basicsFile.toString(), settings.titleTypes(), ratings, sink);
+            return reader.readMovies(in, basicsFile.describe(), settings.titleTypes(), ratings, sink);
         }
     }
 
@@ -54,9 +55,8 @@ public final class DumpReader {
         log.finished();
     }
 
-    private InputStream gunzip(Path file) throws IOException {
-        InputStream raw = new CountingInputStream(Files.newInputStream(file), Files.size(file),
-                file.getFileName().toString(), log);
+    private InputStream gunzip(DumpFile file) throws IOException {
+        InputStream raw = new CountingInputStream(file.open(), file.totalBytes(), file.name(), log);
         return new GZIPInputStream(new BufferedInputStream(raw, GZIP_BUFFER), GZIP_BUFFER);
     }
 }

@@ -60,8 +60,12 @@ public final class ImdbReader {
         return index;
     }
 
-    /** Reads an uncompressed title.basics stream and hands every wanted title to the sink. */
-    public void readMovies(InputStream tsv, String file, Set<String> titleTypes, RatingsIndex ratings, MovieSink sink)
+    /**
+     * Reads an uncompressed title.basics stream and hands every wanted title to the sink.
+     *
+     * @return true when the stream was read to its end; false when it was cut off or the sink stopped
+     */
+    public boolean readMovies(InputStream tsv, String file, Set<String> titleTypes, RatingsIndex ratings, MovieSink sink)
             throws IOException, InvalidFileException, InterruptedException {
         try (LineReader lines = new LineReader(tsv, maxLineBytes)) {
             TsvHeader header = TsvHeader.parse(file, lines.next(), BASICS_COLUMNS);
@@ -72,7 +76,7 @@ public final class ImdbReader {
             int fieldCount = header.size();
             // Most rows are not movies: skip them on their bytes, before any decoding or splitting.
             RowFilter filter = line -> line.fieldCount() != fieldCount || line.fieldIn(titleType, wanted);
-            forEachRow(lines, header, file, filter, fields -> {
+            return forEachRow(lines, header, file, filter, fields -> {
                 Movie movie = columns.toMovie(fields, ratings);
                 boolean duplicate = seen.add(movie.tconst());
                 boolean more = sink.accept(movie);
@@ -87,7 +91,7 @@ public final class ImdbReader {
         }
     }
 
-    /** @return false when the file was cut off before its end */
+    /** @return false when the file was cut off before its end, or the handler stopped the read */
     private boolean forEachRow(LineReader lines, TsvHeader header, String file, RowFilter filter, RowHandler handler)
             throws IOException, InterruptedException {
         while (true) {
@@ -114,7 +118,7 @@ public final class ImdbReader {
             listener.rowRead(file);
             try {
                 if (!handler.handle(header.split(line))) {
-                    return true;
+                    return false;
                 }
             } catch (RejectedRowException e) {
                 listener.rejected(file, lines.lineNumber(), e.reason(), e.getMessage(), line);

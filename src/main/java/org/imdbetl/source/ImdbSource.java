@@ -1,21 +1,18 @@
 package org.imdbetl.source;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
  * Where the two dumps come from: {@code sample} (the bundled files), a local directory, or a base
- * URL whose files are downloaded once into a cache directory and reused.
+ * URL whose files are downloaded into a cache directory and downloaded again only when they changed.
  */
 public final class ImdbSource {
 
@@ -23,16 +20,25 @@ public final class ImdbSource {
 
     public static final String SAMPLE = "sample";
 
+    /** The JDK HTTP client never gives up on a silent server by itself. */
+    static final Duration STALL_TIMEOUT = Duration.ofMinutes(1);
+
     private final String location;
     private final Path sampleDir;
     private final Path cacheDir;
-    private final Duration connectTimeout;
+    /** Null for a local source. */
+    private final DumpDownloads downloads;
 
     public ImdbSource(String location, Path sampleDir, Path cacheDir, Duration connectTimeout) {
+        this(location, sampleDir, cacheDir, connectTimeout, STALL_TIMEOUT);
+    }
+
+    /** @param stallTimeout how long a download may wait for an answer, and then for each piece of its body */
+    ImdbSource(String location, Path sampleDir, Path cacheDir, Duration connectTimeout, Duration stallTimeout) {
         this.location = location.trim();
         this.sampleDir = sampleDir;
         this.cacheDir = cacheDir;
-        this.connectTimeout = connectTimeout;
+        this.downloads = isUrl() ? new DumpDownloads(connectTimeout, stallTimeout, cacheDir) : null;
     }
 
     public boolean isUrl() {
@@ -49,53 +55,56 @@ public final class ImdbSource {
     }
 
     /**
-     * A local path of the named dump, downloading it first when the source is a URL.
+     * Opens the named dump for a refresh, telling whether it changed since {@code lastIngested}. A URL
+     * is asked with a conditional GET, a local file is compared by size and mtime, then by SHA-256.
      *
      * @throws InvalidFileException when the file cannot be found or fetched
      */
-    public Path resolve(String fileName) throws InvalidFileException, InterruptedException {
-        if (isUrl()) {
-            return download(fileName);
-        }
-        Path dir = SAMPLE.equalsIgnoreCase(location) ? sampleDir : Path.of(location);
-        Path file = dir.resolve(fileName);
+    public DumpFile open(String fileName, Optional<FileVersion> lastIngested)
+            throws InvalidFileException, InterruptedException {
+        DumpFile file = downloads != null ? downloads.open(uri(fileName), fileName, lastIngested)
+                : openLocal(fileName, lastIngested);
+        LOG.infof("Dumps: %s %s (%s)", file.describe(), file.changed() ? "changed" : "unchanged", file.checkResult());
+        return file;
+    }
+
+    /** Where this source's {@link DatasetState} lives: in the cache folder, one file per source location. */
+    public Path stateFile() {
+        String key = isUrl() ? base() : localDir().toAbsolutePath().normalize().toString();
+        byte[] hash = HashingInputStream.sha256().digest(key.getBytes(StandardCharsets.UTF_8));
+        return cacheDir.resolve("dataset-" + HashingInputStream.hex(hash).substring(0, 12) + ".properties");
+    }
+
+    private DumpFile openLocal(String fileName, Optional<FileVersion> lastIngested) throws InvalidFileException {
+        Path file = localDir().resolve(fileName);
         if (!Files.isRegularFile(file)) {
             throw new InvalidFileException(file.toString(), "does not exist. Set IMDB_SOURCE to a directory holding "
                     + ImdbReader.BASICS_FILE + " and " + ImdbReader.RATINGS_FILE + ", a base URL, or 'sample'");
         }
-        return file;
-    }
-
-    private Path download(String fileName) throws InvalidFileException, InterruptedException {
-        String base = location.endsWith("/") ? location : location + "/";
-        URI uri = URI.create(base + fileName);
-        Path dir = cacheDir.resolve(uri.getHost() == null ? "download" : uri.getHost());
-        Path target = dir.resolve(fileName);
-        if (Files.isRegularFile(target)) {
-            LOG.infof("Ingest: reusing %s downloaded earlier from %s (delete it to download again)", target, uri);
-            return target;
-        }
-        LOG.infof("Ingest: downloading %s to %s", uri, target);
         try {
-            HttpClient client = HttpClient.newBuilder()
-                    .connectTimeout(connectTimeout)
-                    .followRedirects(HttpClient.Redirect.NORMAL)
-                    .build();
-            HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(uri).GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                if (response.statusCode() != 200) {
-                    throw new InvalidFileException(uri.toString(), "answered HTTP " + response.statusCode() + offlineHint());
-                }
-                AtomicFiles.write(target, temp -> Files.copy(body, temp, StandardCopyOption.REPLACE_EXISTING));
-            }
-            return target;
+            return LocalDumpFile.check(fileName, file, lastIngested);
         } catch (IOException e) {
-            throw new InvalidFileException(uri.toString(), "could not be downloaded (" + e + ")" + offlineHint(), e);
+            throw new InvalidFileException(file.toString(), "cannot be read (" + e.getMessage() + ")", e);
         }
     }
 
-    private static String offlineHint() {
+    private Path localDir() {
+        return SAMPLE.equalsIgnoreCase(location) ? sampleDir : Path.of(location);
+    }
+
+    private String base() {
+        return location.endsWith("/") ? location : location + "/";
+    }
+
+    private URI uri(String fileName) throws InvalidFileException {
+        try {
+            return URI.create(base() + fileName);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFileException(base() + fileName, "is not a valid URL (" + e.getMessage() + ")" + offlineHint());
+        }
+    }
+
+    static String offlineHint() {
         return ". Use IMDB_SOURCE=sample for the bundled sample, or IMDB_SOURCE=/path/to/dir with the two .tsv.gz files";
     }
 

@@ -18,7 +18,9 @@ public final class IngestProgress implements RowListener {
     private final AtomicReference<Instant> startedAt = new AtomicReference<>();
     private final AtomicReference<Instant> finishedAt = new AtomicReference<>();
     private volatile String currentFile = "";
-    private volatile double fileFraction;
+    private volatile long fileStartNanos;
+    private volatile long bytesRead;
+    private volatile long bytesTotal = -1;
     private final AtomicLong rowsRead = new AtomicLong();
     private final AtomicLong moviesRead = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
@@ -42,7 +44,9 @@ public final class IngestProgress implements RowListener {
         startedAt.set(Instant.now());
         finishedAt.set(null);
         currentFile = "";
-        fileFraction = 0;
+        fileStartNanos = System.nanoTime();
+        bytesRead = 0;
+        bytesTotal = -1;
         state.set(IngestState.RUNNING);
     }
 
@@ -68,10 +72,18 @@ public final class IngestProgress implements RowListener {
         totalRejected.increment(reason);
     }
 
-    /** How far into the compressed file the reader is, 0 to 1. */
-    public void bytesRead(String file, double fraction) {
-        currentFile = file;
-        fileFraction = fraction;
+    /**
+     * How far into the compressed file (or the download) the reader is.
+     *
+     * @param total the compressed size, -1 if unknown
+     */
+    public void bytesRead(String file, long read, long total) {
+        if (!file.equals(currentFile)) {
+            fileStartNanos = System.nanoTime();
+            currentFile = file;
+        }
+        bytesTotal = total;
+        bytesRead = read;
     }
 
     public void movieRead() {
@@ -108,15 +120,26 @@ public final class IngestProgress implements RowListener {
         Instant end = finishedAt.get() == null ? Instant.now() : finishedAt.get();
         double seconds = started == null ? 0 : Math.max(0.001, (end.toEpochMilli() - started.toEpochMilli()) / 1000.0);
         long rows = rowsRead.get();
+        long read = bytesRead;
+        long total = bytesTotal;
+        double fraction = total > 0 ? Math.min(1.0, (double) read / total) : 0;
+        // The rate of the current file alone: a download's speed, or how fast the parser takes a local file.
+        double fileSeconds = (System.nanoTime() - fileStartNanos) / 1e9;
+        double megabytesPerSecond = fileSeconds <= 0 || read == 0 ? 0 : Math.round(read / 1e5 / fileSeconds) / 10.0;
         return new Snapshot(state.get(), source.get(), started, finishedAt.get(), currentFile,
-                Math.round(fileFraction * 1000) / 10.0, seconds == 0 ? 0 : Math.round(rows / seconds), rows,
-                moviesRead.get(), sent.get(), unchanged.get(), sendFailed.get(), rejected.total(), byReason, error.get());
+                Math.round(fraction * 1000) / 10.0, seconds == 0 ? 0 : Math.round(rows / seconds), rows,
+                moviesRead.get(), sent.get(), unchanged.get(), sendFailed.get(), rejected.total(), byReason, error.get(),
+                read, total, megabytesPerSecond);
     }
 
-    /** A consistent-enough copy for reporting. */
+    /**
+     * A consistent-enough copy for reporting. {@code bytesRead} and {@code bytesTotal} (-1: unknown) are
+     * compressed bytes of {@code currentFile}; a megabyte is 10^6 bytes.
+     */
     public record Snapshot(IngestState state, String source, Instant startedAt, Instant finishedAt, String currentFile,
             double percentRead, long rowsPerSecond, long rowsRead,
             long moviesRead, long sent, long unchanged, long sendFailed, long rejected,
-            Map<RejectReason, Long> rejectedByReason, String error) {
+            Map<RejectReason, Long> rejectedByReason, String error,
+            long bytesRead, long bytesTotal, double megabytesPerSecond) {
     }
 }

@@ -1,6 +1,7 @@
 package org.imdbetl.source;
 
 import java.time.Duration;
+import java.util.Locale;
 import org.jboss.logging.Logger;
 
 /** Counts rows into {@link IngestProgress} and logs progress at most once per interval. */
@@ -34,7 +35,7 @@ final class ProgressLog implements RowListener {
 
     /** Called as compressed bytes are read; also the clock for the periodic log line. */
     void bytesRead(String file, long read, long total) {
-        progress.bytesRead(file, total > 0 ? (double) read / total : 0);
+        progress.bytesRead(file, read, total);
         long now = System.nanoTime();
         if (now - lastLogNanos >= intervalNanos) {
             lastLogNanos = now;
@@ -46,11 +47,19 @@ final class ProgressLog implements RowListener {
         log("done");
     }
 
+    /** "42% of 210.3 MB", or "12.0 MB read" when the size is unknown. */
+    private static String bytes(IngestProgress.Snapshot s) {
+        if (s.bytesTotal() > 0) {
+            return String.format(Locale.ROOT, "%.0f%% of %.1f MB", s.percentRead(), s.bytesTotal() / 1e6);
+        }
+        return String.format(Locale.ROOT, "%.1f MB read", s.bytesRead() / 1e6);
+    }
+
     private void log(String what) {
         IngestProgress.Snapshot s = progress.snapshot();
         double seconds = Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9);
-        LOG.infof("Ingest %s: %s %.0f%% read, rows read %d, movies sent %d, unchanged %d, rejected %d %s, %.0f rows/s",
-                what, s.currentFile(), s.percentRead(), s.rowsRead(), s.sent(), s.unchanged(), s.rejected(),
-                s.rejectedByReason(), s.rowsRead() / seconds);
+        LOG.infof("Ingest %s: %s %s, %.1f MB/s, rows read %d, movies sent %d, unchanged %d, rejected %d %s, %.0f rows/s",
+                what, s.currentFile(), bytes(s), s.megabytesPerSecond(), s.rowsRead(), s.sent(), s.unchanged(),
+                s.rejected(), s.rejectedByReason(), s.rowsRead() / seconds);
     }
 }

@@ -151,9 +151,10 @@ class ImdbReaderTest {
         byte[] cut = Arrays.copyOf(gzip, gzip.length / 2);
         List<Movie> sent = new ArrayList<>();
 
-        reader.readMovies(new GZIPInputStream(new ByteArrayInputStream(cut)), "cut.tsv.gz", MOVIES,
+        boolean complete = reader.readMovies(new GZIPInputStream(new ByteArrayInputStream(cut)), "cut.tsv.gz", MOVIES,
                 new RatingsIndex(), sent::add);
 
+        assertThat(complete).isFalse();
         assertThat(sent).hasSizeBetween(1, 1999);
         assertThat(sent).extracting(Movie::tconst).doesNotHaveDuplicates().allMatch(t -> t.matches("tt\\d{7}"));
         assertThat(listener.rejects).containsOnly(entry(RejectReason.TRUNCATED_FILE, 1));
@@ -179,8 +180,9 @@ class ImdbReaderTest {
         String tsv = BASICS_HEADER + row("tt0000009", "First") + row("tt0000009", "Second");
         List<Movie> sent = new ArrayList<>();
 
-        reader.readMovies(utf8(tsv), "dup.tsv", MOVIES, new RatingsIndex(), sent::add);
+        boolean complete = reader.readMovies(utf8(tsv), "dup.tsv", MOVIES, new RatingsIndex(), sent::add);
 
+        assertThat(complete).isTrue();
         assertThat(sent).extracting(Movie::title).containsExactly("First", "Second");
         assertThat(listener.rejects).containsOnly(entry(RejectReason.DUPLICATE_TCONST, 1));
     }
@@ -190,8 +192,10 @@ class ImdbReaderTest {
         String tsv = BASICS_HEADER + row("tt0000009", "One") + row("tt0000010", "Two") + row("tt0000011", "Three");
         List<Movie> sent = new ArrayList<>();
 
-        reader.readMovies(utf8(tsv), "limit.tsv", MOVIES, new RatingsIndex(), movie -> sent.add(movie) && sent.size() < 2);
+        boolean complete = reader.readMovies(utf8(tsv), "limit.tsv", MOVIES, new RatingsIndex(),
+                movie -> sent.add(movie) && sent.size() < 2);
 
+        assertThat(complete).as("a stop by the sink is not the end of the file").isFalse();
         assertThat(sent).extracting(Movie::tconst).containsExactly("tt0000009", "tt0000010");
     }
 
