@@ -107,6 +107,11 @@
     bar.setAttribute('aria-valuenow', percent.toFixed(1));
     bar.firstElementChild.style.width = `${percent}%`;
     $('percent-label').textContent = `${percent.toFixed(1)} %`;
+    const megabytes = (bytes) => (Number(bytes) / 1e6).toFixed(1);
+    $('download-rate').textContent = ingest.bytesRead > 0
+      ? `${megabytes(ingest.bytesRead)}${ingest.bytesTotal > 0 ? ` of ${megabytes(ingest.bytesTotal)}` : ''} MB`
+        + (ingest.megabytesPerSecond > 0 ? `, ${Number(ingest.megabytesPerSecond).toFixed(1)} MB/s` : '')
+      : '—';
 
     renderReasons($('rejected-reasons'), ingest.rejectedByReason);
     renderReasons($('dead-letter-reasons'), status.consumer && status.consumer.deadLetteredByReason);

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,13 +20,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.imdbetl.config.ImdbConfig;
 import org.imdbetl.domain.Movie;
 import org.imdbetl.lake.LakeWriter;
 import org.imdbetl.source.AtomicFiles;
+import org.imdbetl.source.DatasetState;
 import org.imdbetl.source.DumpFile;
 import org.imdbetl.source.DumpReader;
+import org.imdbetl.source.FileVersion;
 import org.imdbetl.source.ImdbReader;
 import org.imdbetl.source.ImdbSource;
 import org.imdbetl.source.IngestProgress;
@@ -32,15 +37,19 @@ import org.imdbetl.source.IngestState;
 import org.imdbetl.source.InvalidFileException;
 import org.imdbetl.source.MovieSink;
 import org.imdbetl.source.RejectSamples;
+import org.imdbetl.source.TconstSet;
 import org.imdbetl.state.ConsumerPositions;
 import org.imdbetl.state.ScoringStore;
 import org.imdbetl.topic.MovieProducer;
 import org.imdbetl.topic.TopicAdmin;
 
 /**
- * Runs an ingest: wait for the store to hold the topic, read the dumps, send every new or changed
- * movie to Kafka, wait for the acknowledgements, then for the listener to consume them, and write a
- * snapshot. One ingest at a time, on its own thread.
+ * Runs a refresh, one at a time, on its own thread: wait for the store to hold the topic; check both
+ * dumps against the versions last ingested and stop there when neither changed; otherwise read them
+ * (a download is parsed as it arrives), send every new or changed movie, and once both files were
+ * read completely, send a tombstone for every movie the dump no longer has, unless that is more than
+ * {@code imdb.refresh.max-delete-fraction} of the store (then they are held back). Finally: wait for
+ * the acknowledgements and for the listener, write a snapshot, and record the new dataset version.
  */
 @ApplicationScoped
 public class IngestJob {
@@ -59,6 +68,7 @@ public class IngestJob {
     private final IngestProgress progress = new IngestProgress();
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "imdb-ingest"));
     private CompletableFuture<IngestProgress.Snapshot> current = CompletableFuture.completedFuture(null);
+    private volatile DatasetStatus dataset;
 
     IngestJob(ImdbConfig config, MovieProducer producer, ScoringStore store, ConsumerPositions positions,
             TopicAdmin topics, LakeWriter lake) {
@@ -68,21 +78,35 @@ public class IngestJob {
         this.positions = positions;
         this.topics = topics;
         this.lake = lake;
+        this.dataset = new DatasetStatus(configuredSource().describe(), null, Map.of(), null, 0, null, Map.of(), null,
+                null);
     }
 
-    /** Starts an ingest from the configured source unless one is running; returns the running or new one. */
+    /** The scheduled refresh of the configured source; returns the running one if there is one. */
     public CompletableFuture<IngestProgress.Snapshot> start() {
-        ImdbConfig.Source sourceConfig = config.source();
-        return start(new ImdbSource(sourceConfig.location(), sourceConfig.sampleDir(), sourceConfig.cacheDir(),
-                sourceConfig.connectTimeout()));
+        return refresh(RefreshOptions.SCHEDULED);
     }
 
-    /** Starts an ingest from the given source; for tests that feed bad sources to a running service. */
-    synchronized CompletableFuture<IngestProgress.Snapshot> start(ImdbSource source) {
-        if (!current.isDone()) {
-            return current;
+    /** A refresh of the configured source; returns the running one if there is one. */
+    public CompletableFuture<IngestProgress.Snapshot> refresh(RefreshOptions options) {
+        return start(configuredSource(), options);
+    }
+
+    /** Reads the given source whatever the checks say; for tests that feed bad sources to a running service. */
+    CompletableFuture<IngestProgress.Snapshot> start(ImdbSource source) {
+        return start(source, new RefreshOptions(true, false));
+    }
+
+    /**
+     * A scheduled refresh while one runs is that one; an explicit one (force, allowDeletes) runs right
+     * after it, so an operator's request is never lost.
+     */
+    synchronized CompletableFuture<IngestProgress.Snapshot> start(ImdbSource source, RefreshOptions options) {
+        if (current.isDone()) {
+            current = CompletableFuture.supplyAsync(() -> run(source, options), executor);
+        } else if (!options.equals(RefreshOptions.SCHEDULED)) {
+            current = current.handleAsync((done, failure) -> run(source, options), executor);
         }
-        current = CompletableFuture.supplyAsync(() -> run(source), executor);
         return current;
     }
 
@@ -90,7 +114,7 @@ public class IngestJob {
         return progress.snapshot().state() == IngestState.RUNNING;
     }
 
-    /** The current or last ingest, as one consistent-enough copy. */
+    /** The current or last refresh that read data, as one consistent-enough copy. */
     public IngestProgress.Snapshot progress() {
         return progress.snapshot();
     }
@@ -100,37 +124,64 @@ public class IngestJob {
         return progress;
     }
 
+    /** The dataset as last ingested and checked. */
+    public DatasetStatus dataset() {
+        return dataset;
+    }
+
     @PreDestroy
     void stop() {
         executor.shutdownNow();
     }
 
-    private IngestProgress.Snapshot run(ImdbSource source) {
-        progress.started(source.describe());
+    private ImdbSource configuredSource() {
+        ImdbConfig.Source sourceConfig = config.source();
+        return new ImdbSource(sourceConfig.location(), sourceConfig.sampleDir(), sourceConfig.cacheDir(),
+                sourceConfig.connectTimeout());
+    }
+
+    private IngestProgress.Snapshot run(ImdbSource source, RefreshOptions options) {
+        boolean heldBefore = progress.snapshot().state() == IngestState.HELD_BACK;
+        progress.checking(source.describe());
         RejectSamples rejects = new RejectSamples(config.ingest().rejectsPerReason());
-        ImdbConfig.Ingest settings = config.ingest();
-        DumpReader reader = new DumpReader(new DumpReader.Settings(Set.copyOf(settings.titleTypes()),
-                settings.maxLineBytes(), settings.progressInterval()), progress, rejects);
-        Log.infof("Ingest: starting from %s", source.describe());
+        long checkStarted = System.nanoTime();
         try {
             // What is already in the topic is not sent again: a re-run, or a restart after a crash,
             // sends only new and changed movies.
-            awaitStoreLoaded(settings.storeLoadTimeout());
-            try (DumpFile ratings = source.open(ImdbReader.RATINGS_FILE, Optional.empty());
-                    DumpFile basics = source.open(ImdbReader.BASICS_FILE, Optional.empty())) {
-                reader.readInto(ratings, basics, new SendingSink(settings));
-                // Keeps a download as the cached copy, as before.
-                ratings.commit();
-                basics.commit();
+            awaitStoreLoaded(config.ingest().storeLoadTimeout());
+            Path stateFile = stateFile(source);
+            DatasetState last = DatasetState.load(stateFile);
+            try (DumpFile ratings = source.open(ImdbReader.RATINGS_FILE, last.file(ImdbReader.RATINGS_FILE));
+                    DumpFile basics = source.open(ImdbReader.BASICS_FILE, last.file(ImdbReader.BASICS_FILE))) {
+                boolean changed = ratings.changed() || basics.changed();
+                // An empty store with a recorded version: the topic was wiped, the cache was not.
+                boolean read = changed || options.force() || store.stats().movies() == 0;
+                recordCheck(source, ratings, basics, changed ? "CHANGED" : "UNCHANGED", checkStarted);
+                if (!read) {
+                    Log.infof("Refresh: %s unchanged (%s; %s), nothing read", source.describe(),
+                            ratings.checkResult(), basics.checkResult());
+                    progress.checkedUnchanged(heldBefore);
+                    return progress.snapshot();
+                }
+                progress.started(source.describe());
+                Log.infof("Ingest: reading %s (%s: %s; %s: %s)", source.describe(), ratings.name(),
+                        ratings.checkResult(), basics.name(), basics.checkResult());
+                Outcome outcome = readAndSend(ratings, basics, rejects, options);
+                if (outcome.complete()) {
+                    // Recorded only after everything was read and sent: a failed or held-back refresh is
+                    // read again at the next check.
+                    if (!outcome.heldBack()) {
+                        last.with(ImdbReader.RATINGS_FILE, ratings.commit())
+                                .with(ImdbReader.BASICS_FILE, basics.commit())
+                                .save(stateFile);
+                    }
+                    recordIngested(stateFile);
+                }
+                recordRefresh(outcome);
             }
-            if (!producer.awaitAllAcknowledged(ACK_TIMEOUT)) {
-                throw new IOException("Kafka did not acknowledge every record within " + ACK_TIMEOUT);
-            }
-            progress.completed();
-            reader.logFinished();
-            snapshotOnceConsumed();
         } catch (InvalidFileException | IOException e) {
             progress.failed(e.getMessage());
+            recordCheckFailed(source, e.getMessage(), checkStarted);
             Log.errorf("Ingest from %s failed: %s", source.describe(), e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -144,6 +195,64 @@ public class IngestJob {
         return progress.snapshot();
     }
 
+    /** What one read of the dumps did. {@code complete}: both files were read to their very end. */
+    private record Outcome(boolean complete, boolean heldBack, long added, long changed, long unchanged, long removed,
+            long deletionsHeld) {
+    }
+
+    private Outcome readAndSend(DumpFile ratings, DumpFile basics, RejectSamples rejects, RefreshOptions options)
+            throws IOException, InvalidFileException, InterruptedException {
+        ImdbConfig.Ingest settings = config.ingest();
+        TconstSet seen = new TconstSet();
+        DumpReader reader = new DumpReader(new DumpReader.Settings(Set.copyOf(settings.titleTypes()),
+                settings.maxLineBytes(), settings.progressInterval()), progress, rejects, seen::add);
+        SendingSink sink = new SendingSink(settings, seen);
+        boolean complete = reader.readInto(ratings, basics, sink);
+        awaitAcknowledged();
+        long removed = 0;
+        long held = 0;
+        if (!complete) {
+            Log.warnf("Ingest: %s was not read to its end; no movie is deleted and the dataset version is not recorded",
+                    basics.describe());
+        } else {
+            List<String> gone = store.tconstsNotIn(seen::contains);
+            long storeSize = store.stats().movies();
+            double limit = config.refresh().maxDeleteFraction() * storeSize;
+            if (!gone.isEmpty() && gone.size() > limit && !options.allowDeletes()) {
+                held = gone.size();
+                Log.warnf("Refresh: %d movies left the dump, more than %.1f%% of the %d in the store; deletions HELD BACK."
+                        + " POST /admin/ingest?allowDeletes=true applies them", held,
+                        config.refresh().maxDeleteFraction() * 100, storeSize);
+            } else {
+                // In tconst order, paced like the upserts: a replay after a crash sends the rest in the same order.
+                gone.sort(null);
+                for (String tconst : gone) {
+                    sink.pace();
+                    producer.delete(tconst, progress::movieSent, failure -> {
+                        progress.sendFailed();
+                        Log.warnf("Ingest: Kafka refused the tombstone of %s: %s", tconst, failure.getMessage());
+                    });
+                }
+                removed = gone.size();
+                awaitAcknowledged();
+            }
+        }
+        if (held > 0) {
+            progress.heldBack();
+        } else {
+            progress.completed();
+        }
+        reader.logFinished();
+        snapshotOnceConsumed();
+        return new Outcome(complete, held > 0, sink.added.get(), sink.changed.get(), sink.unchanged.get(), removed, held);
+    }
+
+    private void awaitAcknowledged() throws IOException, InterruptedException {
+        if (!producer.awaitAllAcknowledged(ACK_TIMEOUT)) {
+            throw new IOException("Kafka did not acknowledge every record within " + ACK_TIMEOUT);
+        }
+    }
+
     private void awaitStoreLoaded(Duration timeout) throws IOException, InterruptedException {
         try {
             positions.whenLoaded().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -152,7 +261,7 @@ public class IngestJob {
         }
     }
 
-    /** Waits for the listener to consume what the ingest sent, then writes a snapshot. */
+    /** Waits for the listener to consume what the refresh sent, then writes a snapshot. */
     private void snapshotOnceConsumed() throws InterruptedException {
         if (!lake.enabled()) {
             return;
@@ -169,6 +278,64 @@ public class IngestJob {
         lake.snapshot("ingest completed", true);
     }
 
+    private void recordCheck(ImdbSource source, DumpFile ratings, DumpFile basics, String outcome, long startedNanos) {
+        Map<String, String> found = new LinkedHashMap<>();
+        found.put(ratings.name(), ratings.checkResult());
+        found.put(basics.name(), basics.checkResult());
+        DatasetStatus now = dataset;
+        dataset = new DatasetStatus(source.describe(), now.asOf(), now.ingested(), Instant.now(),
+                (System.nanoTime() - startedNanos) / 1_000_000, outcome, found, null, now.lastRefresh());
+    }
+
+    private void recordCheckFailed(ImdbSource source, String error, long startedNanos) {
+        DatasetStatus now = dataset;
+        dataset = new DatasetStatus(source.describe(), now.asOf(), now.ingested(), Instant.now(),
+                (System.nanoTime() - startedNanos) / 1_000_000, "FAILED", Map.of("error", error), null,
+                now.lastRefresh());
+    }
+
+    /**
+     * The versions as ingested into this topic: a new topic (or another broker) starts from nothing,
+     * even with the same source and cache.
+     */
+    private Path stateFile(ImdbSource source) {
+        Path shared = source.stateFile();
+        return topics.topicId().map(id -> shared.resolveSibling("topic-" + id + "-" + shared.getFileName())).orElse(shared);
+    }
+
+    private void recordIngested(Path stateFile) {
+        try {
+            DatasetState state = DatasetState.load(stateFile);
+            Map<String, FileVersion> files = new LinkedHashMap<>();
+            state.file(ImdbReader.RATINGS_FILE).ifPresent(v -> files.put(ImdbReader.RATINGS_FILE, v));
+            state.file(ImdbReader.BASICS_FILE).ifPresent(v -> files.put(ImdbReader.BASICS_FILE, v));
+            DatasetStatus now = dataset;
+            dataset = new DatasetStatus(now.source(), asOf(files.get(ImdbReader.RATINGS_FILE)), files, now.lastCheckAt(),
+                    now.lastCheckMillis(), now.lastCheckOutcome(), now.lastCheck(), null, now.lastRefresh());
+        } catch (IOException e) {
+            Log.warnf("Refresh: %s", e.getMessage());
+        }
+    }
+
+    private void recordRefresh(Outcome outcome) {
+        DatasetStatus now = dataset;
+        dataset = new DatasetStatus(now.source(), now.asOf(), now.ingested(), now.lastCheckAt(), now.lastCheckMillis(),
+                now.lastCheckOutcome(), now.lastCheck(), null, new DatasetStatus.RefreshCounts(Instant.now(),
+                        outcome.added(), outcome.changed(), outcome.removed(), outcome.unchanged(), outcome.deletionsHeld()));
+    }
+
+    /** The dataset version: the ratings dump's Last-Modified, else its file time. */
+    static String asOf(FileVersion ratings) {
+        if (ratings == null) {
+            return null;
+        }
+        if (ratings.lastModified() != null) {
+            return DateTimeFormatter.ISO_INSTANT.format(DateTimeFormatter.RFC_1123_DATE_TIME.parse(ratings.lastModified(),
+                    Instant::from));
+        }
+        return ratings.modifiedMillis() > 0 ? Instant.ofEpochMilli(ratings.modifiedMillis()).toString() : null;
+    }
+
     private void writeRejects(RejectSamples rejects) {
         if (rejects.isEmpty()) {
             return;
@@ -182,26 +349,35 @@ public class IngestJob {
         }
     }
 
-    /** Paces and limits sending as MSGS_PER_SEC and PRODUCER_LIMIT say. */
+    /** Sends what changed, pacing and limiting as MSGS_PER_SEC and PRODUCER_LIMIT say; notes every tconst seen. */
     private final class SendingSink implements MovieSink {
         private final long limit;
         private final long nanosPerRecord;
+        private final TconstSet seen;
+        private final AtomicLong added = new AtomicLong();
+        private final AtomicLong changed = new AtomicLong();
+        private final AtomicLong unchanged = new AtomicLong();
         private long scheduleStart = System.nanoTime();
         private long paced;
         private long accepted;
 
-        SendingSink(ImdbConfig.Ingest settings) {
+        SendingSink(ImdbConfig.Ingest settings, TconstSet seen) {
             this.limit = settings.producerLimit();
             this.nanosPerRecord = settings.msgsPerSec() > 0 ? 1_000_000_000L / settings.msgsPerSec() : 0;
+            this.seen = seen;
         }
 
         @Override
         public boolean accept(Movie movie) throws InterruptedException {
             progress.movieRead();
-            if (store.find(movie.tconst()).map(stored -> stored.movie().equals(movie)).orElse(false)) {
+            seen.add(movie.tconst());
+            Optional<Movie> stored = store.find(movie.tconst()).map(s -> s.movie());
+            if (stored.isPresent() && stored.get().equals(movie)) {
                 progress.movieUnchanged();
+                unchanged.incrementAndGet();
                 return true;
             }
+            (stored.isPresent() ? changed : added).incrementAndGet();
             pace();
             producer.send(movie, progress::movieSent, failure -> {
                 progress.sendFailed();

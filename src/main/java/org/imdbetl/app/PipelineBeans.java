@@ -1,10 +1,13 @@
 package org.imdbetl.app;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.OptionalDouble;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.imdbetl.config.ImdbConfig;
 import org.imdbetl.state.ConsistentState;
 import org.imdbetl.state.ConsumerPositions;
@@ -20,10 +23,23 @@ class PipelineBeans {
     /** The value of GLOBAL_MEAN_RATING that derives C from the store. */
     public static final String AUTO_MEAN = "auto";
 
+    /** Rebuilds rankings off the request path: queries never sort, they read the last snapshot. */
+    private final ExecutorService rankingRebuilds = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "imdb-ranking");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     @Produces
     @Singleton
     ScoringStore scoringStore(ImdbConfig config) {
-        return new ScoringStore(config.scoring().minVotesPrior(), globalMean(config.scoring().globalMeanRating()));
+        return new ScoringStore(config.scoring().minVotesPrior(), globalMean(config.scoring().globalMeanRating()),
+                rankingRebuilds, config.scoring().rankingRebuildInterval().toNanos());
+    }
+
+    @PreDestroy
+    void stop() {
+        rankingRebuilds.shutdownNow();
     }
 
     @Produces

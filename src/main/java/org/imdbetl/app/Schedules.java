@@ -21,6 +21,15 @@ class Schedules {
         this.metrics = metrics;
     }
 
+    /** The identity of the refresh job, to read its next fire time. */
+    static final String REFRESH = "imdb-refresh";
+
+    /** REFRESH_INTERVAL: check the source, refresh when it changed; a refresh still running makes this one wait. */
+    @Scheduled(identity = REFRESH, every = "${imdb.refresh.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void refresh() {
+        ingest.start();
+    }
+
     /** SNAPSHOT_INTERVAL: the silver part always; the current-state tables only between ingests. */
     @Scheduled(every = "${imdb.snapshot.interval}", delayed = "${imdb.snapshot.interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -1,6 +1,9 @@
 package org.imdbetl.app;
 
+import io.quarkus.scheduler.Scheduler;
+import io.quarkus.scheduler.Trigger;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.Map;
 import org.imdbetl.config.ImdbConfig;
 import org.imdbetl.domain.InvalidRecordException;
@@ -21,16 +24,17 @@ import org.imdbetl.topic.KafkaBroker;
 public class ServiceStatus {
 
     /** Everything {@code /status} shows. */
-    public record Status(IngestProgress.Snapshot ingest, Consumer consumer, Store store, Kafka kafka,
-            SnapshotStatus snapshot) {
+    public record Status(IngestProgress.Snapshot ingest, DatasetStatus dataset, Consumer consumer, Store store,
+            Kafka kafka, SnapshotStatus snapshot) {
     }
 
     public record Consumer(long recordsConsumed, long deadLettered,
-            Map<InvalidRecordException.Reason, Long> deadLetteredByReason, boolean storeLoaded) {
+            Map<InvalidRecordException.Reason, Long> deadLetteredByReason, long ignoredTombstones, boolean storeLoaded) {
     }
 
+    /** {@code rankingVersion} trails {@code version} while the ranking is rebuilt off the request path. */
     public record Store(long movies, long ratedMovies, double minVotesPrior, double globalMeanRating,
-            boolean globalMeanAuto) {
+            boolean globalMeanAuto, long version, long rankingVersion) {
     }
 
     public record Kafka(String bootstrapServers, boolean embedded, String topic) {
@@ -42,10 +46,12 @@ public class ServiceStatus {
     private final ScoringStore store;
     private final KafkaBroker broker;
     private final LakeWriter lake;
+    private final Scheduler scheduler;
     private final String topic;
 
     ServiceStatus(IngestJob ingest, ConsumerStats consumer, ConsumerPositions positions, ScoringStore store,
-            KafkaBroker broker, LakeWriter lake, ImdbConfig config) {
+            KafkaBroker broker, LakeWriter lake, Scheduler scheduler, ImdbConfig config) {
+        this.scheduler = scheduler;
         this.ingest = ingest;
         this.consumer = consumer;
         this.positions = positions;
@@ -56,7 +62,7 @@ public class ServiceStatus {
     }
 
     public Status current() {
-        return new Status(ingest(), consumer(), store(),
+        return new Status(ingest(), dataset(), consumer(), store(),
                 new Kafka(broker.bootstrapServers(), broker.isEmbedded(), topic), snapshot());
     }
 
@@ -64,15 +70,24 @@ public class ServiceStatus {
         return ingest.progress();
     }
 
+    /** The dataset part, with the next scheduled check. */
+    public DatasetStatus dataset() {
+        DatasetStatus dataset = ingest.dataset();
+        Trigger refresh = scheduler.getScheduledJob(Schedules.REFRESH);
+        Instant next = refresh == null ? null : refresh.getNextFireTime();
+        return new DatasetStatus(dataset.source(), dataset.asOf(), dataset.ingested(), dataset.lastCheckAt(),
+                dataset.lastCheckMillis(), dataset.lastCheckOutcome(), dataset.lastCheck(), next, dataset.lastRefresh());
+    }
+
     public Consumer consumer() {
         return new Consumer(consumer.consumed(), consumer.deadLettered(), consumer.deadLetteredByReason(),
-                positions.loaded());
+                consumer.ignoredTombstones(), positions.loaded());
     }
 
     public Store store() {
         StoreStats stats = store.stats();
         return new Store(stats.movies(), stats.ratedMovies(), stats.minVotesPrior(), stats.globalMean(),
-                stats.globalMeanAuto());
+                stats.globalMeanAuto(), stats.version(), stats.rankingVersion());
     }
 
     public SnapshotStatus snapshot() {

@@ -15,6 +15,8 @@ public interface ImdbConfig {
 
     Ingest ingest();
 
+    Refresh refresh();
+
     Kafka kafka();
 
     Scoring scoring();
@@ -75,6 +77,20 @@ public interface ImdbConfig {
         /** How often ingest logs its progress. */
         @WithDefault("5s")
         Duration progressInterval();
+    }
+
+    interface Refresh {
+
+        /** How often the source is checked and, when it changed, refreshed; {@code off} never (env REFRESH_INTERVAL). */
+        @WithDefault("1h")
+        String interval();
+
+        /**
+         * A refresh that would delete more than this fraction of the store applies its upserts but holds the
+         * deletions back until {@code POST /admin/ingest?allowDeletes=true}.
+         */
+        @WithDefault("0.05")
+        double maxDeleteFraction();
     }
 
     interface Kafka {
@@ -141,6 +157,13 @@ public interface ImdbConfig {
         /** How often an {@code auto} C is recomputed and the ranking rebuilt if it moved. */
         @WithDefault("2s")
         Duration autoMeanRefresh();
+
+        /**
+         * At most one ranking rebuild per this interval while the store changes; queries meanwhile read
+         * the previous ranking, so they may see data this old but never wait.
+         */
+        @WithDefault("500ms")
+        Duration rankingRebuildInterval();
     }
 
     interface Snapshot {

@@ -35,6 +35,9 @@ final class ParquetTables {
             .requiredInt("kafka_partition")
             .requiredLong("kafka_offset")
             .name("consumed_at").type(LogicalTypes.timestampMillis().addToSchema(Schema.create(Schema.Type.LONG))).noDefault()
+            // UPSERT or DELETE (a tombstone: only tconst is set). Parts written before this column read it as
+            // NULL with DuckDB's union_by_name=true.
+            .requiredString("op")
             .endRecord();
 
     static final Schema GENRE_COUNTS = SchemaBuilder.record("genre_counts").namespace("org.imdbetl").fields()
@@ -51,10 +54,13 @@ final class ParquetTables {
     public static void writeSilver(Path file, List<SilverRow> rows, Map<String, String> metadata) throws IOException {
         try (ParquetWriter<GenericRecord> writer = writer(file, SILVER_MOVIES, metadata)) {
             for (SilverRow row : rows) {
-                GenericRecord record = movieRecord(SILVER_MOVIES, row.movie(), row.weightedScore());
+                GenericRecord record = row.movie() == null
+                        ? deletedRecord(SILVER_MOVIES, row.tconst())
+                        : movieRecord(SILVER_MOVIES, row.movie(), row.weightedScore());
                 record.put(MOVIE_FIELDS, row.partition());
                 record.put(MOVIE_FIELDS + 1, row.offset());
                 record.put(MOVIE_FIELDS + 2, row.consumedAtMillis());
+                record.put(MOVIE_FIELDS + 3, row.op().name());
                 writer.write(record);
             }
         }
@@ -104,6 +110,13 @@ final class ParquetTables {
         record.put(6, movie.averageRating());
         record.put(7, movie.numVotes());
         record.put(8, weightedScore);
+        return record;
+    }
+
+    private static GenericRecord deletedRecord(Schema schema, String tconst) {
+        GenericRecord record = new GenericData.Record(schema);
+        record.put(0, tconst);
+        record.put(5, List.of());
         return record;
     }
 

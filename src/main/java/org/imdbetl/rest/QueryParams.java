@@ -36,4 +36,15 @@ final class QueryParams {
         return parsed;
     }
 
+
+    /** true, false or absent (false); anything else is a 400. */
+    static boolean flag(String name, String value) {
+        if (value == null || value.isBlank() || "false".equalsIgnoreCase(value.trim())) {
+            return false;
+        }
+        if ("true".equalsIgnoreCase(value.trim())) {
+            return true;
+        }
+        throw new BadRequestException(name + " must be true or false, was '" + Text.abbreviate(value, 40) + "'");
+    }
 }

@@ -1,14 +1,16 @@
 package org.imdbetl.rest;
 
+import org.imdbetl.app.DatasetStatus;
 import org.imdbetl.app.ServiceStatus;
 import org.imdbetl.lake.SnapshotStatus;
 import org.imdbetl.source.IngestProgress;
 
 /** Ingest, consumer, store, Kafka and snapshot state in one answer: the service's status read model as is. */
-public record StatusView(IngestProgress.Snapshot ingest, ServiceStatus.Consumer consumer, ServiceStatus.Store store,
-        ServiceStatus.Kafka kafka, SnapshotStatus snapshot) {
+public record StatusView(IngestProgress.Snapshot ingest, DatasetStatus dataset, ServiceStatus.Consumer consumer,
+        ServiceStatus.Store store, ServiceStatus.Kafka kafka, SnapshotStatus snapshot) {
 
     public static StatusView from(ServiceStatus.Status status) {
-        return new StatusView(status.ingest(), status.consumer(), status.store(), status.kafka(), status.snapshot());
+        return new StatusView(status.ingest(), status.dataset(), status.consumer(), status.store(), status.kafka(),
+                status.snapshot());
     }
 }

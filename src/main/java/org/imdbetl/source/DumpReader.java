@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
+import org.imdbetl.domain.Tconst;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,10 +26,20 @@ public final class DumpReader {
 
     private final Settings settings;
     private final ProgressLog log;
+    private final Consumer<String> rejectedMovies;
 
     public DumpReader(Settings settings, IngestProgress progress, RejectSamples rejects) {
+        this(settings, progress, rejects, tconst -> { });
+    }
+
+    /**
+     * @param rejectedMovies receives the tconst of every title.basics row that was rejected but names a
+     *        valid tconst: a movie whose row is broken today is not a movie that left the dump
+     */
+    public DumpReader(Settings settings, IngestProgress progress, RejectSamples rejects, Consumer<String> rejectedMovies) {
         this.settings = settings;
         this.log = new ProgressLog(progress, rejects, settings.progressInterval());
+        this.rejectedMovies = rejectedMovies;
     }
 
     /**
@@ -39,7 +51,25 @@ public final class DumpReader {
      */
     public boolean readInto(DumpFile ratingsFile, DumpFile basicsFile, MovieSink sink)
             throws IOException, InvalidFileException, InterruptedException {
-        ImdbReader reader = new ImdbReader(settings.maxLineBytes(), log);
+        String basicsName = basicsFile.describe();
+        ImdbReader reader = new ImdbReader(settings.maxLineBytes(), new RowListener() {
+            @Override
+            public void rowRead(String file) {
+                log.rowRead(file);
+            }
+
+            @Override
+            public void rejected(String file, long line, RejectReason reason, String detail, String row) {
+                log.rejected(file, line, reason, detail, row);
+                if (row != null && basicsName.equals(file)) {
+                    int tab = row.indexOf('\t');
+                    String tconst = tab < 0 ? row : row.substring(0, tab);
+                    if (Tconst.isValid(tconst)) {
+                        rejectedMovies.accept(tconst);
+                    }
+                }
+            }
+        });
         RatingsIndex ratings;
         try (InputStream in = gunzip(ratingsFile)) {
             ratings = reader.readRatings(in, ratingsFile.describe());

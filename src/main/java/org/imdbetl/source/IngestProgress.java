@@ -50,6 +50,30 @@ public final class IngestProgress implements RowListener {
         state.set(IngestState.RUNNING);
     }
 
+    /** A check of the source is under way; the counters still describe the last refresh that read data. */
+    public void checking(String sourceDescription) {
+        source.set(sourceDescription);
+        error.set(null);
+        state.set(IngestState.RUNNING);
+    }
+
+    /**
+     * The check found the dumps as last ingested: nothing was read. The counters keep describing the last
+     * refresh that read data; held-back deletions stay held back.
+     */
+    public void checkedUnchanged(boolean deletionsHeldBack) {
+        if (finishedAt.get() == null) {
+            finishedAt.set(Instant.now());
+        }
+        state.set(deletionsHeldBack ? IngestState.HELD_BACK : IngestState.COMPLETED);
+    }
+
+    /** Read and applied, but the deletions found were not sent (the safety valve). */
+    public void heldBack() {
+        finishedAt.set(Instant.now());
+        state.set(IngestState.HELD_BACK);
+    }
+
     public void completed() {
         finishedAt.set(Instant.now());
         state.set(IngestState.COMPLETED);

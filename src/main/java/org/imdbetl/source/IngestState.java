@@ -5,5 +5,7 @@ public enum IngestState {
     IDLE,
     RUNNING,
     COMPLETED,
+    /** Completed, but the deletions it found were over imdb.refresh.max-delete-fraction and were not sent. */
+    HELD_BACK,
     FAILED
 }

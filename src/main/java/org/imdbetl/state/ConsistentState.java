@@ -40,10 +40,11 @@ public final class ConsistentState {
      */
     public void apply(List<ConsumedMovie> batch, Map<Integer, Long> nextOffsets) {
         synchronized (lock) {
-            List<ScoredMovie> scored = store.upsertAll(batch.stream().map(ConsumedMovie::movie).toList());
+            List<ScoredMovie> scored = store.applyAll(batch);
             long now = clock.millis();
             for (int i = 0; i < batch.size(); i++) {
-                silver.append(batch.get(i), scored.get(i).weightedScore(), now);
+                ScoredMovie stored = scored.get(i);
+                silver.append(batch.get(i), stored == null ? null : stored.weightedScore(), now);
             }
             // Inside the lock: a capture must never see rows without the offsets that cover them.
             nextOffsets.forEach(positions::advance);
@@ -65,7 +66,7 @@ public final class ConsistentState {
                 return new Capture(rows, offsets, version, null, null, null);
             }
             return new Capture(rows, offsets, version, store.allRanked(), store.genreCounts(),
-                    store.top(TopQuery.of(topMovies)));
+                    store.exactTop(TopQuery.of(topMovies)));
         }
     }
 }

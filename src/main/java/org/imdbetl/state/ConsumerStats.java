@@ -9,6 +9,7 @@ import org.imdbetl.domain.ReasonCounts;
 public final class ConsumerStats {
 
     private final AtomicLong consumed = new AtomicLong();
+    private final AtomicLong ignoredTombstones = new AtomicLong();
     private final ReasonCounts<InvalidRecordException.Reason> deadLettered =
             new ReasonCounts<>(InvalidRecordException.Reason.class);
 
@@ -18,6 +19,15 @@ public final class ConsumerStats {
 
     public void recordDeadLettered(InvalidRecordException.Reason reason) {
         deadLettered.increment(reason);
+    }
+
+    /** A tombstone whose key is not a tconst: it can delete nothing. */
+    public void recordIgnoredTombstone() {
+        ignoredTombstones.incrementAndGet();
+    }
+
+    public long ignoredTombstones() {
+        return ignoredTombstones.get();
     }
 
     public long consumed() {

@@ -9,8 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Predicate;
+import org.imdbetl.domain.ConsumedMovie;
 import org.imdbetl.domain.Movie;
 import org.imdbetl.domain.Tconst;
 
@@ -18,11 +23,13 @@ import org.imdbetl.domain.Tconst;
  * The in-memory state the API serves: every movie by tconst, genre counts and a ranking.
  *
  * <p>Upserts replace a movie wholesale, undoing its old genre counts first, so replaying the topic or
- * re-running an ingest never counts twice. The ranking (rated movies sorted by
- * {@link ScoredMovie#RANKING}, overall and per genre) is an immutable snapshot rebuilt at most once
- * per change of the store, on the first query after it, and shared by every query until the next
- * change: a top-N query walks its first entries and never sorts. Keeping sorted trees up to date on
- * every upsert instead made tree inserts the top of the profile of a full ingest.
+ * re-running an ingest never counts twice; a tombstone removes the movie the same way.
+ *
+ * <p>The ranking (rated movies sorted by {@link ScoredMovie#RANKING}, overall and per genre) is an
+ * immutable snapshot shared by every query: a top-N query walks its first entries and never sorts,
+ * and never waits. Every change asks the rebuild executor for a new snapshot, at most one per
+ * {@code rebuildInterval}; queries meanwhile see the previous one (data up to about that interval old).
+ * The lake writer, which must see exactly what it writes, takes {@link #exactRanking()} instead.
  */
 public final class ScoringStore {
 
@@ -30,6 +37,10 @@ public final class ScoringStore {
     private final boolean autoMean;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Object rankingRebuild = new Object();
+    private final Executor rebuildExecutor;
+    private final long rebuildIntervalNanos;
+    private final AtomicBoolean rebuildRequested = new AtomicBoolean();
+    private volatile long lastRebuildNanos;
 
     /** By {@link #key}: String hashes of "tt" + digits cluster, which filled HashMap bins with trees. */
     private final Map<Long, ScoredMovie> movies = new HashMap<>(1 << 16);
@@ -40,14 +51,24 @@ public final class ScoringStore {
     private long version;
     private volatile Ranking ranking = Ranking.EMPTY;
 
+    /** A store whose ranking is rebuilt on the writer's thread after every change: for tests and tools. */
+    public ScoringStore(double minVotesPrior, OptionalDouble fixedMean) {
+        this(minVotesPrior, fixedMean, Runnable::run, 0);
+    }
+
     /**
      * @param minVotesPrior m in the weighted rating
      * @param fixedMean C, or empty to use the mean rating of the rated movies in the store
+     * @param rebuildExecutor where rankings are rebuilt (the service: one background thread)
+     * @param rebuildIntervalNanos at least this long between two rebuilds while changes keep coming
      */
-    public ScoringStore(double minVotesPrior, OptionalDouble fixedMean) {
+    public ScoringStore(double minVotesPrior, OptionalDouble fixedMean, Executor rebuildExecutor, long rebuildIntervalNanos) {
         this.minVotesPrior = minVotesPrior;
         this.autoMean = fixedMean.isEmpty();
         this.meanInUse = fixedMean.orElse(0.0);
+        this.rebuildExecutor = rebuildExecutor;
+        this.rebuildIntervalNanos = rebuildIntervalNanos;
+        this.lastRebuildNanos = System.nanoTime() - rebuildIntervalNanos;
     }
 
     /**
@@ -56,15 +77,32 @@ public final class ScoringStore {
      * @return each movie with its score as stored, in batch order
      */
     public List<ScoredMovie> upsertAll(Collection<Movie> batch) {
+        return applyAll(batch.stream().map(movie -> ConsumedMovie.upsert(movie, 0, 0)).toList());
+    }
+
+    /**
+     * Applies upserts and tombstones in order.
+     *
+     * @return for each record, the movie with its score as stored, or null for a tombstone
+     */
+    public List<ScoredMovie> applyAll(List<ConsumedMovie> batch) {
         List<ScoredMovie> result = new ArrayList<>(batch.size());
         if (batch.isEmpty()) {
             return result;
         }
         lock.writeLock().lock();
         try {
-            for (Movie movie : batch) {
-                ScoredMovie scored = score(movie, meanInUse);
-                ScoredMovie previous = movies.put(key(movie.tconst()), scored);
+            for (ConsumedMovie record : batch) {
+                if (record.deleted()) {
+                    ScoredMovie previous = movies.remove(key(record.tconst()));
+                    if (previous != null) {
+                        unindex(previous);
+                    }
+                    result.add(null);
+                    continue;
+                }
+                ScoredMovie scored = score(record.movie(), meanInUse);
+                ScoredMovie previous = movies.put(key(record.tconst()), scored);
                 if (previous != null) {
                     unindex(previous);
                 }
@@ -75,12 +113,13 @@ public final class ScoringStore {
             if (autoMean && ratedCount > 0 && meanInUse == 0.0) {
                 // First ratings seen: there is no C yet to score with.
                 rescore(ratingSum / ratedCount);
-                result.replaceAll(scored -> movies.get(key(scored.tconst())));
+                result.replaceAll(scored -> scored == null ? null : movies.get(key(scored.tconst())));
             }
-            return result;
         } finally {
             lock.writeLock().unlock();
         }
+        requestRebuild();
+        return result;
     }
 
     /**
@@ -101,10 +140,11 @@ public final class ScoringStore {
             }
             rescore(mean);
             version++;
-            return true;
         } finally {
             lock.writeLock().unlock();
         }
+        requestRebuild();
+        return true;
     }
 
     public Optional<ScoredMovie> find(String tconst) {
@@ -116,20 +156,25 @@ public final class ScoringStore {
         }
     }
 
-    /** Rated movies matching the query, best first, at most {@code query.limit()}. */
-    public List<ScoredMovie> top(TopQuery query) {
-        Ranking current = ranking();
-        ScoredMovie[] index = query.genre() == null ? current.all() : current.byGenre().getOrDefault(query.genre(), Ranking.NONE);
-        List<ScoredMovie> result = new ArrayList<>(Math.min(query.limit(), 1024));
-        for (ScoredMovie scored : index) {
-            if (result.size() == query.limit()) {
-                break;
+    /** The tconsts in the store that the predicate rejects: what a new dump no longer has. */
+    public List<String> tconstsNotIn(Predicate<String> present) {
+        List<String> absent = new ArrayList<>();
+        lock.readLock().lock();
+        try {
+            for (ScoredMovie scored : movies.values()) {
+                if (!present.test(scored.tconst())) {
+                    absent.add(scored.tconst());
+                }
             }
-            if (query.accepts(scored)) {
-                result.add(scored);
-            }
+        } finally {
+            lock.readLock().unlock();
         }
-        return result;
+        return absent;
+    }
+
+    /** Rated movies matching the query, best first, at most {@code query.limit()}; never waits for a rebuild. */
+    public List<ScoredMovie> top(TopQuery query) {
+        return ranking.top(query);
     }
 
     /** Every genre with its movie count, ordered by {@link GenreCount#ORDER}. */
@@ -162,9 +207,9 @@ public final class ScoringStore {
         }
     }
 
-    /** Every movie in the store: rated ones in ranking order, then unrated ones by tconst. */
+    /** Every movie in the store: rated ones in the exact current ranking order, then unrated ones by tconst. */
     public List<ScoredMovie> allRanked() {
-        Ranking current = ranking();
+        Ranking current = exactRanking();
         List<ScoredMovie> unrated = new ArrayList<>();
         lock.readLock().lock();
         try {
@@ -183,23 +228,47 @@ public final class ScoringStore {
         return result;
     }
 
+    /** The top of the exact current ranking: for the lake writer, never for a request. */
+    public List<ScoredMovie> exactTop(TopQuery query) {
+        return exactRanking().top(query);
+    }
+
     public StoreStats stats() {
         lock.readLock().lock();
         try {
-            return new StoreStats(movies.size(), ratedCount, minVotesPrior, meanInUse, autoMean, version);
+            return new StoreStats(movies.size(), ratedCount, minVotesPrior, meanInUse, autoMean, version,
+                    ranking.version());
         } finally {
             lock.readLock().unlock();
         }
     }
 
-    /** The ranking of the current version, rebuilt first if the store changed since the last one. */
-    private Ranking ranking() {
+    /** The ranking of the current version, built on the calling thread if the shared one is behind. */
+    private Ranking exactRanking() {
         Ranking current = ranking;
-        if (current.version() == currentVersion()) {
-            return current;
+        return current.version() == currentVersion() ? current : rebuild();
+    }
+
+    private void requestRebuild() {
+        if (rebuildRequested.compareAndSet(false, true)) {
+            rebuildExecutor.execute(this::rebuildWhenDue);
         }
+    }
+
+    /** On the rebuild executor: at most one rebuild per interval, coalescing every change meanwhile. */
+    private void rebuildWhenDue() {
+        long wait;
+        while ((wait = lastRebuildNanos + rebuildIntervalNanos - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(wait);
+        }
+        rebuildRequested.set(false);
+        lastRebuildNanos = System.nanoTime();
+        rebuild();
+    }
+
+    private Ranking rebuild() {
         synchronized (rankingRebuild) {
-            current = ranking;
+            Ranking current = ranking;
             long wanted;
             List<ScoredMovie> rated;
             lock.readLock().lock();
@@ -218,8 +287,11 @@ public final class ScoringStore {
                 lock.readLock().unlock();
             }
             // Sorted outside the lock: the entries are immutable, writers go on meanwhile.
-            ranking = Ranking.of(wanted, rated);
-            return ranking;
+            Ranking built = Ranking.of(wanted, rated);
+            if (built.version() > ranking.version()) {
+                ranking = built;
+            }
+            return built;
         }
     }
 
@@ -293,6 +365,20 @@ public final class ScoringStore {
             Map<String, ScoredMovie[]> byGenre = new HashMap<>();
             lists.forEach((genre, list) -> byGenre.put(genre, list.toArray(NONE)));
             return new Ranking(version, all, byGenre);
+        }
+
+        List<ScoredMovie> top(TopQuery query) {
+            ScoredMovie[] index = query.genre() == null ? all : byGenre.getOrDefault(query.genre(), NONE);
+            List<ScoredMovie> result = new ArrayList<>(Math.min(query.limit(), 1024));
+            for (ScoredMovie scored : index) {
+                if (result.size() == query.limit()) {
+                    break;
+                }
+                if (query.accepts(scored)) {
+                    result.add(scored);
+                }
+            }
+            return result;
         }
     }
 }

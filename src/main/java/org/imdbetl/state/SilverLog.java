@@ -39,7 +39,9 @@ public final class SilverLog {
             return;
         }
         taken.put(partition, consumed.offset() + 1);
-        pending.add(new SilverRow(consumed.movie(), weightedScore, consumed.partition(), consumed.offset(), consumedAtMillis));
+        SilverRow.Op op = consumed.deleted() ? SilverRow.Op.DELETE : SilverRow.Op.UPSERT;
+        pending.add(new SilverRow(op, consumed.tconst(), consumed.movie(), weightedScore, consumed.partition(),
+                consumed.offset(), consumedAtMillis));
     }
 
     public synchronized boolean hasPending() {

@@ -1,6 +1,9 @@
 package org.imdbetl.state;
 
-/** Size and scoring parameters of the store at one moment. */
+/**
+ * Size and scoring parameters of the store at one moment; {@code rankingVersion} is the store version
+ * the ranking queries see was built from (it trails {@code version} by up to the rebuild interval).
+ */
 public record StoreStats(long movies, long ratedMovies, double minVotesPrior, double globalMean,
-        boolean globalMeanAuto, long version) {
+        boolean globalMeanAuto, long version, long rankingVersion) {
 }

@@ -11,13 +11,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.imdbetl.domain.ConsumedMovie;
 import org.imdbetl.domain.InvalidRecordException;
+import org.imdbetl.domain.Tconst;
 import org.imdbetl.state.ConsistentState;
 import org.imdbetl.state.ConsumerStats;
 import org.imdbetl.topic.Channels;
 import org.imdbetl.topic.MovieJson;
 
 /**
- * Thin adapter from the {@code movies-in} channel: decode a batch, dead-letter what is not a movie,
+ * Thin adapter from the {@code movies-in} channel: decode a batch (tombstones are deletions), dead-letter what is not a movie,
  * hand the rest to the {@link ConsistentState}. A bad record never stops or stalls the consumer.
  */
 @ApplicationScoped
@@ -42,8 +43,17 @@ class MovieListener {
         Map<Integer, Long> nextOffsets = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             nextOffsets.merge(record.partition(), record.offset() + 1, Math::max);
+            if (record.value() == null) {
+                // A tombstone: the movie left the dump. Never dead-lettered; one without a tconst deletes nothing.
+                if (Tconst.isValid(record.key())) {
+                    movies.add(ConsumedMovie.tombstone(record.key(), record.partition(), record.offset()));
+                } else {
+                    stats.recordIgnoredTombstone();
+                }
+                continue;
+            }
             try {
-                movies.add(new ConsumedMovie(json.decode(record.value()), record.partition(), record.offset()));
+                movies.add(ConsumedMovie.upsert(json.decode(record.value()), record.partition(), record.offset()));
             } catch (InvalidRecordException e) {
                 letters.add(new DeadLetters.Letter(record, e));
                 stats.recordDeadLettered(e.reason());

@@ -1,6 +1,6 @@
 package org.imdbetl.topic;
 
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -10,7 +10,6 @@ import java.util.function.Consumer;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.imdbetl.domain.Movie;
 
@@ -28,12 +27,12 @@ public class MovieProducer {
     /** Also the emitter's buffer, which therefore can never overflow. */
     static final int MAX_IN_FLIGHT = 8192;
 
-    private final Emitter<byte[]> emitter;
+    private final Emitter<Record<String, byte[]>> emitter;
     private final MovieJson json;
     private final Semaphore permits = new Semaphore(MAX_IN_FLIGHT);
 
     MovieProducer(@Channel(Channels.MOVIES_OUT) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = MAX_IN_FLIGHT)
-            Emitter<byte[]> emitter, MovieJson json) {
+            Emitter<Record<String, byte[]>> emitter, MovieJson json) {
         this.emitter = emitter;
         this.json = json;
     }
@@ -43,11 +42,20 @@ public class MovieProducer {
      * {@code onAck} once Kafka has it, {@code onFailure} for a failure the producer could not retry.
      */
     public void send(Movie movie, Runnable onAck, Consumer<Throwable> onFailure) throws InterruptedException {
+        emit(movie.tconst(), json.encode(movie), onAck, onFailure);
+    }
+
+    /**
+     * Sends a tombstone (the key, no value): the movie left the dump. Compaction keeps the tombstone
+     * for the topic's delete.retention.ms, then drops the key altogether.
+     */
+    public void delete(String tconst, Runnable onAck, Consumer<Throwable> onFailure) throws InterruptedException {
+        emit(tconst, null, onAck, onFailure);
+    }
+
+    private void emit(String tconst, byte[] value, Runnable onAck, Consumer<Throwable> onFailure) throws InterruptedException {
         permits.acquire();
-        OutgoingKafkaRecordMetadata<String> key = OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(movie.tconst())
-                .build();
-        emitter.send(Message.of(json.encode(movie), Metadata.of(key),
+        emitter.send(Message.of(Record.of(tconst, value),
                 () -> {
                     onAck.run();
                     permits.release();

@@ -13,7 +13,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -32,11 +34,14 @@ public final class SampleExpectations {
     private final Map<String, Long> genreCounts;
     private final List<Expected> ranking;
     private final int movieCount;
+    private final Set<String> movieIds;
 
-    private SampleExpectations(Map<String, Long> genreCounts, List<Expected> ranking, int movieCount) {
+    private SampleExpectations(Map<String, Long> genreCounts, List<Expected> ranking, int movieCount,
+            Set<String> movieIds) {
         this.genreCounts = genreCounts;
         this.ranking = ranking;
         this.movieCount = movieCount;
+        this.movieIds = movieIds;
     }
 
     public static SampleExpectations compute(Path dir, double m, double c) throws IOException {
@@ -51,6 +56,7 @@ public final class SampleExpectations {
         Map<String, Long> genres = new TreeMap<>();
         List<Expected> ranking = new ArrayList<>();
         int movies = 0;
+        Set<String> ids = new TreeSet<>();
         List<String[]> basicRows = rows(dir.resolve("title.basics.tsv.gz"));
         List<String> columns = Arrays.asList(basicRows.get(0));
         int tconst = columns.indexOf("tconst");
@@ -60,6 +66,7 @@ public final class SampleExpectations {
                 continue;
             }
             movies++;
+            ids.add(row[tconst]);
             String genreField = row[genreColumn];
             List<String> movieGenres = genreField.equals("\\N") ? List.of() : Arrays.asList(genreField.split(","));
             for (String genre : movieGenres.isEmpty() ? List.of("(unknown)") : movieGenres) {
@@ -83,7 +90,7 @@ public final class SampleExpectations {
         genres.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .forEach(e -> ordered.put(e.getKey(), e.getValue()));
-        return new SampleExpectations(ordered, ranking, movies);
+        return new SampleExpectations(ordered, ranking, movies, ids);
     }
 
     /** Genre to movie count, in the order {@code /genres} must use. */
@@ -98,6 +105,11 @@ public final class SampleExpectations {
 
     public int movieCount() {
         return movieCount;
+    }
+
+    /** Every movie's tconst, rated or not, in order. */
+    public Set<String> movieIds() {
+        return movieIds;
     }
 
     private static List<String[]> rows(Path gz) throws IOException {

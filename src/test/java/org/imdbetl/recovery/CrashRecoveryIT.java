@@ -7,6 +7,7 @@ import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The packaged service, with its embedded broker, killed with SIGKILL at six different moments and
- * restarted each time, ends with the same outputs as a run that was never interrupted.
+ * The packaged service, with its embedded broker, killed with SIGKILL at six different moments of a
+ * first ingest and once more in the middle of the next day's refresh, while it deletes, and restarted
+ * each time, ends with the same outputs as a run that was never interrupted.
  */
 class CrashRecoveryIT {
 
@@ -36,6 +38,8 @@ class CrashRecoveryIT {
     @TempDir
     static Path root;
     private static Path dumps;
+    private static Path day1;
+    private static Path day2;
 
     /** A moment to kill the service at, given its state and its output folder. */
     private record KillPoint(String name, Predicate<Service> reached) {
@@ -58,14 +62,29 @@ class CrashRecoveryIT {
     @BeforeAll
     static void writeDumps() throws IOException {
         Files.deleteIfExists(SERVICE_LOG);
+        day1 = root.resolve("day1");
+        DumpFactory.write(day1, TITLES);
+        day2 = root.resolve("day2");
+        DayDumps.nextDay(day1, day2, 2, 50);
         dumps = root.resolve("dumps");
-        DumpFactory.write(dumps, TITLES);
+    }
+
+    /** Publishes a day's files in the source folder, as a daily download would. */
+    private static void publish(Path day) throws IOException {
+        Files.createDirectories(dumps);
+        for (String file : List.of("title.basics.tsv.gz", "title.ratings.tsv.gz")) {
+            Files.copy(day.resolve(file), dumps.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     @Test
     void killedAtAnyMomentEndsWithTheOutputsOfAnUninterruptedRun() throws Exception {
         Path cleanOut = root.resolve("clean");
-        runToCompletion(cleanOut, root.resolve("clean-kafka"), freePorts());
+        int[] cleanPorts = freePorts();
+        publish(day1);
+        runToCompletion(cleanOut, root.resolve("clean-kafka"), cleanPorts);
+        publish(day2);
+        runToCompletion(cleanOut, root.resolve("clean-kafka"), cleanPorts);
         LakeContents expected = LakeContents.read(cleanOut);
         assertThat(expected.silver()).hasSize((int) expected.distinctSilverOffsets()).isNotEmpty();
 
@@ -81,6 +100,7 @@ class CrashRecoveryIT {
         Path crashKafka = root.resolve("crash-kafka");
         int[] ports = freePorts();
         List<String> killedAt = new ArrayList<>();
+        publish(day1);
         for (KillPoint moment : moments) {
             try (ServiceProcess process = start(crashOut, crashKafka, ports)) {
                 Service service = new Service(process.awaitUp(), crashOut, manifestStamp(crashOut));
@@ -90,10 +110,21 @@ class CrashRecoveryIT {
                 killedAt.add(moment.name());
             }
         }
+        long day1Movies = runToCompletion(crashOut, crashKafka, ports);
+
+        publish(day2);
+        try (ServiceProcess process = start(crashOut, crashKafka, ports)) {
+            Service service = new Service(process.awaitUp(), crashOut, manifestStamp(crashOut));
+            await("in the middle of a refresh that deletes").atMost(MOMENT_TIMEOUT).pollInterval(POLL)
+                    .until(() -> service.ingestRunning() && service.status().getLong("store.movies") < day1Movies);
+            process.kill();
+            killedAt.add("in the middle of a refresh that deletes");
+        }
         runToCompletion(crashOut, crashKafka, ports);
         LakeContents actual = LakeContents.read(crashOut);
 
-        assertThat(killedAt).hasSize(6);
+        assertThat(killedAt).hasSize(7);
+        assertThat(actual.silverDeletes()).isPositive().isEqualTo(expected.silverDeletes());
         assertThat(actual.distinctSilverOffsets()).isEqualTo(actual.silver().size());
         assertThat(actual.silver()).containsExactlyElementsOf(expected.silver());
         assertThat(actual.genreCounts()).containsExactlyElementsOf(expected.genreCounts());
@@ -102,8 +133,12 @@ class CrashRecoveryIT {
         assertThat(actual.topMoviesCsv()).isEqualTo(expected.topMoviesCsv());
     }
 
-    /** Starts, waits for the ingest and a snapshot that covers everything consumed, then stops gracefully. */
-    private static void runToCompletion(Path outputDir, Path kafkaDir, int[] ports) throws Exception {
+    /**
+     * Starts, waits for the ingest and a snapshot that covers everything consumed, then stops gracefully.
+     *
+     * @return the movies in the store at the end
+     */
+    private static long runToCompletion(Path outputDir, Path kafkaDir, int[] ports) throws Exception {
         try (ServiceProcess process = start(outputDir, kafkaDir, ports)) {
             process.awaitUp();
             await("ingest and snapshot complete").atMost(MOMENT_TIMEOUT).pollInterval(Duration.ofMillis(200)).until(() -> {
@@ -113,7 +148,9 @@ class CrashRecoveryIT {
                         && status.getLong("snapshot.silverRows") == status.getLong("consumer.recordsConsumed")
                         && status.getString("snapshot.lastWrittenAt") != null;
             });
+            long movies = process.status().getLong("store.movies");
             process.stop();
+            return movies;
         }
     }
 

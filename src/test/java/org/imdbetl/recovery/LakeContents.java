@@ -14,7 +14,7 @@ import org.imdbetl.lake.LakeLayout;
 
 /** Everything a user would read from the outputs, minus consume times, as comparable rows. */
 record LakeContents(List<String> silver, long distinctSilverOffsets, List<String> genreCounts,
-        List<String> movieScores, String genreCountsCsv, String topMoviesCsv) {
+        List<String> movieScores, String genreCountsCsv, String topMoviesCsv, long silverDeletes) {
 
     private static final String MOVIE_COLUMNS = "tconst, title, original_title, year, runtime_minutes, genres,"
             + " average_rating, num_votes, weighted_score";
@@ -23,14 +23,16 @@ record LakeContents(List<String> silver, long distinctSilverOffsets, List<String
         LakeLayout layout = new LakeLayout(outputDir);
         String silver = "read_parquet('" + layout.silverDir() + "/*.parquet')";
         return new LakeContents(
-                rows("SELECT " + MOVIE_COLUMNS + ", kafka_partition, kafka_offset FROM " + silver
+                rows("SELECT " + MOVIE_COLUMNS + ", kafka_partition, kafka_offset, op FROM " + silver
                         + " ORDER BY kafka_partition, kafka_offset"),
                 Long.parseLong(rows("SELECT count(*) FROM (SELECT DISTINCT kafka_partition, kafka_offset FROM "
                         + silver + ")").get(0).replace("|", "")),
                 rows("SELECT genre, movie_count FROM read_parquet('" + layout.genreCountsParquet() + "')"),
                 rows("SELECT " + MOVIE_COLUMNS + " FROM read_parquet('" + layout.movieScoresParquet() + "')"),
                 Files.readString(layout.genreCountsCsv()),
-                Files.readString(layout.topMoviesCsv()));
+                Files.readString(layout.topMoviesCsv()),
+                Long.parseLong(rows("SELECT count(*) FROM read_parquet('" + layout.silverDir()
+                        + "/*.parquet', union_by_name = true) WHERE op = 'DELETE'").get(0).replace("|", "")));
     }
 
     private static List<String> rows(String sql) throws SQLException {

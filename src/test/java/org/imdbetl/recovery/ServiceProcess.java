@@ -57,6 +57,10 @@ final class ServiceProcess implements AutoCloseable {
         return RestAssured.given().port(httpPort).get("/status").then().statusCode(200).extract().jsonPath();
     }
 
+    int port() {
+        return httpPort;
+    }
+
     boolean alive() {
         return process.isAlive();
     }

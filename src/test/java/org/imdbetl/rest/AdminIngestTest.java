@@ -28,14 +28,24 @@ class AdminIngestTest {
     }
 
     @Test
+    void refusesAMalformedFlagWithA400() {
+        given().header("Authorization", "Bearer " + FaultsProfile.ADMIN_TOKEN).post("/admin/ingest?allowDeletes=maybe")
+                .then().statusCode(400).body("message", equalTo("allowDeletes must be true or false, was 'maybe'"));
+        given().header("Authorization", "Bearer " + FaultsProfile.ADMIN_TOKEN).post("/admin/ingest?force=1")
+                .then().statusCode(400).body("status", equalTo(400));
+    }
+
+    @Test
     void reRunsTheConfiguredIngestWithTheToken() {
         await().atMost(TIMEOUT).until(() -> get("/status").jsonPath().getBoolean("consumer.storeLoaded")
                 && !"RUNNING".equals(get("/status").jsonPath().getString("ingest.state")));
         long movies = get("/status").jsonPath().getLong("store.movies");
+        String startedBefore = get("/status").jsonPath().getString("ingest.startedAt");
 
-        given().header("Authorization", "Bearer " + FaultsProfile.ADMIN_TOKEN).post("/admin/ingest").then().statusCode(202);
+        given().header("Authorization", "Bearer " + FaultsProfile.ADMIN_TOKEN).post("/admin/ingest?force=true").then().statusCode(202);
 
-        await().atMost(TIMEOUT).until(() -> "COMPLETED".equals(get("/status").jsonPath().getString("ingest.state")));
+        await().atMost(TIMEOUT).until(() -> "COMPLETED".equals(get("/status").jsonPath().getString("ingest.state"))
+                && !get("/status").jsonPath().getString("ingest.startedAt").equals(startedBefore));
         JsonPath status = get("/status").jsonPath();
         assertThat(status.getString("ingest.source")).isEqualTo(FaultsProfile.BAD_DUMP);
         assertThat(status.getLong("store.movies")).isEqualTo(movies);

@@ -2,10 +2,16 @@ package org.imdbetl.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.assertj.core.data.Offset;
+import org.imdbetl.domain.ConsumedMovie;
 import org.imdbetl.domain.Movie;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +44,53 @@ class ScoringStoreTest {
 
         assertThat(top).extracting(ScoredMovie::tconst).containsExactly("tt0000002", "tt0000001", "tt0000003");
         assertThat(top).extracting(ScoredMovie::weightedScore).containsExactly(7.25, 7.125, 6.875);
+    }
+
+    @Test
+    void aTombstoneRemovesTheMovieFromCountsAndRanking() {
+        store.upsertAll(List.of(
+                rated("tt0000001", 9.0, 1000, "Drama"),
+                rated("tt0000002", 8.0, 3000, "Comedy", "Drama")));
+
+        List<ScoredMovie> applied = store.applyAll(List.of(
+                ConsumedMovie.tombstone("tt0000002", 0, 5),
+                ConsumedMovie.tombstone("tt0000009", 0, 6)));
+
+        assertThat(applied).containsExactly(null, null);
+        assertThat(store.find("tt0000002")).isEmpty();
+        assertThat(store.genreCounts()).containsExactly(new GenreCount("Drama", 1));
+        assertThat(store.top(TopQuery.of(10))).extracting(ScoredMovie::tconst).containsExactly("tt0000001");
+        assertThat(store.stats().ratedMovies()).isEqualTo(1);
+        assertThat(store.tconstsNotIn(t -> false)).containsExactly("tt0000001");
+    }
+
+    @Test
+    void queriesNeverWaitForARebuildAndSeeTheNewRankingSoonAfter() throws InterruptedException {
+        CountDownLatch rebuildMayRun = new CountDownLatch(1);
+        ExecutorService rebuilds = Executors.newSingleThreadExecutor();
+        try {
+            ScoringStore background = new ScoringStore(M, OptionalDouble.of(C), task -> rebuilds.execute(() -> {
+                try {
+                    rebuildMayRun.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                task.run();
+            }), 0);
+            background.upsertAll(List.of(rated("tt0000001", 9.0, 1000, "Drama")));
+
+            // The rebuild is held back: the query answers at once from the previous (empty) ranking.
+            assertThat(background.top(TopQuery.of(10))).isEmpty();
+            assertThat(background.stats().rankingVersion()).isLessThan(background.stats().version());
+            // The lake writer's view is exact whatever the rebuild thread does.
+            assertThat(background.allRanked()).extracting(ScoredMovie::tconst).containsExactly("tt0000001");
+
+            rebuildMayRun.countDown();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(background.top(TopQuery.of(10)))
+                    .extracting(ScoredMovie::tconst).containsExactly("tt0000001"));
+        } finally {
+            rebuilds.shutdownNow();
+        }
     }
 
     @Test

@@ -72,6 +72,6 @@ class SilverLogTest {
     private static ConsumedMovie consumed(int partition, long offset) {
         Movie movie = new Movie("tt" + String.format("%07d", partition * 100 + offset), "T", "T", 2000, 90,
                 List.of("Drama"), 7.0, 100L);
-        return new ConsumedMovie(movie, partition, offset);
+        return ConsumedMovie.upsert(movie, partition, offset);
     }
 }

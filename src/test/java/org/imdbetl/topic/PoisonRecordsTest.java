@@ -50,7 +50,9 @@ class PoisonRecordsTest {
                 record("p-no-tconst", "{\"title\":\"No Id\"}"),
                 record("p-wrong-type", "{\"tconst\":\"tt0000999\",\"year\":\"nineteen\"}"),
                 record("p-oversized", "{\"tconst\":\"tt0000998\",\"title\":\"" + "x".repeat(70_000) + "\"}"),
-                new ProducerRecord<>(FaultsProfile.TOPIC, "p-empty", null),
+                new ProducerRecord<>(FaultsProfile.TOPIC, "p-empty", new byte[0]),
+                // A tombstone whose key is no tconst: never dead-lettered, counted, deletes nothing.
+                new ProducerRecord<>(FaultsProfile.TOPIC, "p-tombstone", null),
                 record(null, ORIGINAL_FORMAT));
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -69,6 +71,7 @@ class PoisonRecordsTest {
                 "p-oversized", "OVERSIZED", "p-empty", "EMPTY"));
         assertThat(get("/movies/" + GOOD_ID).jsonPath().getInt("year")).isEqualTo(1994);
         assertThat(get("/movies/tt0000999").statusCode()).isEqualTo(404);
+        assertThat(get("/status").jsonPath().getLong("consumer.ignoredTombstones")).isEqualTo(1);
     }
 
     private Map<String, String> deadLetterReasons() {
