@@ -178,11 +178,19 @@ public class IngestJob {
                     recordIngested(stateFile);
                 }
                 recordRefresh(outcome);
+                // Last: whoever waits for the state sees the dataset part already updated.
+                if (outcome.heldBack()) {
+                    progress.heldBack();
+                } else {
+                    progress.completed();
+                }
             }
-        } catch (InvalidFileException | IOException e) {
-            progress.failed(e.getMessage());
-            recordCheckFailed(source, e.getMessage(), checkStarted);
-            Log.errorf("Ingest from %s failed: %s", source.describe(), e.getMessage());
+        } catch (InvalidFileException e) {
+            fail(source, e.getMessage(), checkStarted);
+        } catch (IOException e) {
+            String file = progress.snapshot().currentFile();
+            fail(source, (file.isEmpty() ? "" : "reading " + file + " failed: ") + e
+                    + "; nothing was deleted and the previous version of the files is kept", checkStarted);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             progress.failed("interrupted");
@@ -237,14 +245,15 @@ public class IngestJob {
                 awaitAcknowledged();
             }
         }
-        if (held > 0) {
-            progress.heldBack();
-        } else {
-            progress.completed();
-        }
         reader.logFinished();
         snapshotOnceConsumed();
         return new Outcome(complete, held > 0, sink.added.get(), sink.changed.get(), sink.unchanged.get(), removed, held);
+    }
+
+    private void fail(ImdbSource source, String message, long checkStarted) {
+        progress.failed(message);
+        recordCheckFailed(source, message, checkStarted);
+        Log.errorf("Ingest from %s failed: %s", source.describe(), message);
     }
 
     private void awaitAcknowledged() throws IOException, InterruptedException {
