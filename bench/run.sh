@@ -30,18 +30,19 @@ json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval('d' + s
 start_service() {
   local dir=$1; shift
   mkdir -p "$dir"
-  IMDB_SOURCE="$DUMPS" OUTPUT_DIR="$dir/output" HTTP_PORT=$HTTP_PORT SNAPSHOT_INTERVAL=10s \
+  IMDB_SOURCE="$DUMPS" OUTPUT_DIR="$dir/output" HTTP_PORT=$HTTP_PORT SNAPSHOT_INTERVAL=10s REFRESH_INTERVAL=off \
     java $HEAP $SERVICE_JAVA_OPTS "$@" \
     -Dimdb.kafka.embedded.port=$KAFKA_PORT -Dimdb.kafka.embedded.controller-port=$CONTROLLER_PORT \
     -Dimdb.kafka.embedded.log-dir="$dir/kafka" -jar target/quarkus-app/quarkus-run.jar > "$dir/service.log" 2>&1 &
   PID=$!
 }
 await_ready() { until curl -sf -o /dev/null "http://127.0.0.1:$HTTP_PORT/q/health/ready"; do sleep 0.05; done; }
-# await_ingested DIR: until the ingest has completed, the store holds every record and a snapshot was written after it.
+# await_ingested DIR: until the ingest has completed (the state turns COMPLETED only after its final snapshot)
+# and the silver log holds every record.
 await_ingested() {
   until s=$(status) && [ "$(echo "$s" | json "['ingest']['state']")" = "COMPLETED" ] \
       && [ "$(echo "$s" | json "['snapshot']['silverRows']")" = "$(echo "$s" | json "['consumer']['recordsConsumed']")" ] \
-      && [ "$(echo "$s" | json "['snapshot']['lastWrittenAt'] or ''")" \> "$(echo "$s" | json "['ingest']['finishedAt']")" ]; do
+      && [ -n "$(echo "$s" | json "['snapshot']['lastWrittenAt'] or ''")" ]; do
     if ! kill -0 $PID 2>/dev/null; then echo "service died; see $1/service.log"; exit 1; fi
     sleep 0.2
   done

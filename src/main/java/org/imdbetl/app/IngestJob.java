@@ -69,6 +69,8 @@ public class IngestJob {
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "imdb-ingest"));
     private CompletableFuture<IngestProgress.Snapshot> current = CompletableFuture.completedFuture(null);
     private volatile DatasetStatus dataset;
+    /** Set by the start-up sequence once the channels are wired: a refresh before that has nowhere to send. */
+    private volatile boolean channelsWired;
 
     IngestJob(ImdbConfig config, MovieProducer producer, ScoringStore store, ConsumerPositions positions,
             TopicAdmin topics, LakeWriter lake) {
@@ -80,6 +82,11 @@ public class IngestJob {
         this.lake = lake;
         this.dataset = new DatasetStatus(configuredSource().describe(), null, Map.of(), null, 0, null, Map.of(), null,
                 null);
+    }
+
+    /** Called by the start-up sequence once the messaging channels are wired. */
+    void channelsWired() {
+        channelsWired = true;
     }
 
     /** The scheduled refresh of the configured source; returns the running one if there is one. */
@@ -102,6 +109,11 @@ public class IngestJob {
      * after it, so an operator's request is never lost.
      */
     synchronized CompletableFuture<IngestProgress.Snapshot> start(ImdbSource source, RefreshOptions options) {
+        if (!channelsWired) {
+            // The scheduler fires its first check while the application is still starting.
+            Log.debug("Refresh: skipped, the service is still starting");
+            return CompletableFuture.completedFuture(progress.snapshot());
+        }
         if (current.isDone()) {
             current = CompletableFuture.supplyAsync(() -> run(source, options), executor);
         } else if (!options.equals(RefreshOptions.SCHEDULED)) {

@@ -26,7 +26,8 @@ import org.imdbetl.topic.TopicAdmin;
  * <li>Lake recovery: delete half-written files, resume the silver log after the manifest. Before the
  * listener, so no record is consumed before the silver log knows where to resume.</li>
  * <li>(The channels start: the listener loads the store from the topic.)</li>
- * <li>Ingest: on its own thread; it waits for the store to be loaded, then sends only what changed.</li>
+ * <li>Ingest: on its own thread; it waits for the store to be loaded, then sends only what changed. From
+ * here on the REFRESH_INTERVAL schedule may refresh too (its checks before this point are skipped).</li>
  * </ol>
  * Shutdown: a last snapshot, then (once every Kafka client is closed) the embedded broker stops.
  */
@@ -59,6 +60,7 @@ public class Startup {
 
     /** Step 5: after the channels are wired, so the first record has somewhere to go. */
     void afterChannels(@Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent event) {
+        ingest.channelsWired();
         if (config.ingest().onStart()) {
             ingest.start();
         } else {
