@@ -17,7 +17,6 @@ final class TitleTerms {
 
     /** New terms kept unsorted before they are merged into {@link #sorted}: the scan cost per lookup. */
     private static final int MAX_TAIL = 1024;
-    private static final int[] NO_DOCS = new int[0];
 
     private char[] chars = new char[1 << 16];
     private int charsUsed;
@@ -30,6 +29,13 @@ final class TitleTerms {
 
     private int[] sorted = new int[1024];
     private int sortedCount;
+    /**
+     * The sorted terms of two or more characters again, ordered from their second character on: finds
+     * "any first letter, then this" with one binary search, where a typo in the first letter would
+     * otherwise try every first letter of the dictionary.
+     */
+    private int[] bySecond = new int[1024];
+    private int bySecondCount;
     private int[] tail = new int[MAX_TAIL];
     private int tailCount;
 
@@ -63,14 +69,13 @@ final class TitleTerms {
         int id = count;
         ensureTermCapacity(id + 1);
         if (charsUsed + term.length() > chars.length) {
-            chars = Arrays.copyOf(chars, Math.max(chars.length * 2, charsUsed + term.length()));
+            chars = Arrays.copyOf(chars, Math.max(chars.length + (chars.length >> 1), charsUsed + term.length()));
         }
         term.getChars(0, term.length(), chars, charsUsed);
         charsUsed += term.length();
         count++;
         start[count] = charsUsed;
-        postings[id] = NO_DOCS;
-        if ((count << 1) > table.length) {
+        if (count * 4 > table.length * 3) {
             rehash(table.length << 1);
         } else {
             insertIntoTable(id);
@@ -83,9 +88,22 @@ final class TitleTerms {
     }
 
     void addPosting(int term, int doc) {
+        int size = postingCount(term);
+        if (size == 0) {
+            postingCount[term] = ~doc;
+            return;
+        }
         int[] docs = postings[term];
-        int size = postingCount[term];
-        int at = size == 0 || docs[size - 1] < doc ? size : Arrays.binarySearch(docs, 0, size, doc);
+        if (size == 1) {
+            int single = ~postingCount[term];
+            if (single == doc) {
+                return;
+            }
+            docs = new int[2];
+            docs[0] = single;
+            size = 1;
+        }
+        int at = docs[size - 1] < doc ? size : Arrays.binarySearch(docs, 0, size, doc);
         if (at >= 0 && at < size) {
             return;
         }
@@ -93,47 +111,59 @@ final class TitleTerms {
         if (size == docs.length) {
             // Grow by half: most terms stay small, and slack on the few big lists stays bounded.
             docs = Arrays.copyOf(docs, size < 4 ? size + 1 : size + (size >> 1));
-            postings[term] = docs;
         }
         System.arraycopy(docs, insertAt, docs, insertAt + 1, size - insertAt);
         docs[insertAt] = doc;
+        postings[term] = docs;
         postingCount[term] = size + 1;
     }
 
     void removePosting(int term, int doc) {
+        int size = postingCount(term);
+        if (size <= 1) {
+            if (size == 1 && ~postingCount[term] == doc) {
+                postingCount[term] = 0;
+            }
+            return;
+        }
         int[] docs = postings[term];
-        int size = postingCount[term];
         int at = Arrays.binarySearch(docs, 0, size, doc);
         if (at < 0) {
             return;
         }
         System.arraycopy(docs, at + 1, docs, at, size - at - 1);
-        postingCount[term] = size - 1;
-        if (size - 1 == 0) {
-            postings[term] = NO_DOCS;
+        if (size - 1 == 1) {
+            postingCount[term] = ~docs[0];
+            postings[term] = null;
+        } else {
+            postingCount[term] = size - 1;
         }
     }
 
     /** Sets the bit of every document that has the term. */
     void orPostings(int term, long[] bits) {
+        int size = postingCount[term];
+        if (size < 0) {
+            int doc = ~size;
+            bits[doc >>> 6] |= 1L << doc;
+            return;
+        }
         int[] docs = postings[term];
-        for (int i = 0, size = postingCount[term]; i < size; i++) {
+        for (int i = 0; i < size; i++) {
             int doc = docs[i];
             bits[doc >>> 6] |= 1L << doc;
         }
     }
 
+    /** A single document is kept in place of the count (as its complement), saving an array per rare word. */
     int postingCount(int term) {
-        return postingCount[term];
+        int size = postingCount[term];
+        return size < 0 ? 1 : size;
     }
 
     /** Every term that starts with {@code prefix}. */
     void forEachWithPrefix(String prefix, IntConsumer sink) {
-        int lo = lowerBound(prefix, 0, sortedCount, false);
-        int hi = lowerBound(prefix, lo, sortedCount, true);
-        for (int i = lo; i < hi; i++) {
-            sink.accept(sorted[i]);
-        }
+        forEachSorted(prefix, sink);
         for (int i = 0; i < tailCount; i++) {
             if (startsWith(tail[i], prefix)) {
                 sink.accept(tail[i]);
@@ -147,11 +177,23 @@ final class TitleTerms {
      */
     void forEachWithFuzzyPrefix(String word, IntConsumer sink) {
         FuzzyWalk walk = new FuzzyWalk(word, sink);
-        int[] row = new int[word.length() + 1];
+        int n = word.length();
+        int[] row = new int[n + 1];
         for (int j = 0; j < row.length; j++) {
             row[j] = j;
         }
-        walk.visit(0, sortedCount, 0, row, null, (char) 0);
+        // Terms starting with the word's first letter: walk them with the full edit-distance table.
+        char first = word.charAt(0);
+        int lo = childStart(0, sortedCount, 0, first);
+        if (lo < sortedCount && charAt(sorted[lo], 0) == first) {
+            walk.child(lo, childEnd(lo, sortedCount, 0, first), 0, row, null, (char) 0, first);
+        }
+        // Any other first letter spends the one edit on it, which leaves four shapes to look up.
+        String rest = word.substring(1);
+        forEachSorted(rest, sink); // first letter dropped
+        forEachSorted(word.charAt(1) + word.substring(0, 1) + word.substring(2), sink); // first two swapped
+        forEachBySecond(rest, sink); // first letter replaced
+        forEachBySecond(word, sink); // a letter typed before the first
         for (int i = 0; i < tailCount; i++) {
             if (walk.matches(tail[i])) {
                 sink.accept(tail[i]);
@@ -159,12 +201,38 @@ final class TitleTerms {
         }
     }
 
+    private void forEachSorted(String prefix, IntConsumer sink) {
+        int lo = lowerBound(prefix, 0, sortedCount, false);
+        int hi = lowerBound(prefix, lo, sortedCount, true);
+        for (int i = lo; i < hi; i++) {
+            sink.accept(sorted[i]);
+        }
+    }
+
+    /** Sorted terms whose text from the second character on starts with {@code prefix}. */
+    private void forEachBySecond(String prefix, IntConsumer sink) {
+        int lo = 0;
+        int hi = bySecondCount;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (comparePrefix(bySecond[mid], 1, prefix) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        for (int i = lo; i < bySecondCount && comparePrefix(bySecond[i], 1, prefix) == 0; i++) {
+            sink.accept(bySecond[i]);
+        }
+    }
+
     /** Bytes held by the arrays here. */
     long heapBytes() {
         long bytes = 16L + 2L * chars.length + 4L * start.length + 4L * table.length + 4L * sorted.length
+                + 4L * bySecond.length
                 + 4L * tail.length + 4L * postingCount.length + 4L * postings.length;
         for (int t = 0; t < count; t++) {
-            if (postings[t].length > 0) {
+            if (postings[t] != null) {
                 bytes += 16 + 4L * postings[t].length;
             }
         }
@@ -209,7 +277,15 @@ final class TitleTerms {
                 }
             } else {
                 // The edit is spent: a character not in the word can only push every cell past 1.
+                if (pos == hi) {
+                    return;
+                }
+                char lowest = charAt(sorted[pos], depth);
+                char highest = charAt(sorted[hi - 1], depth);
                 for (char c : wordChars) {
+                    if (c < lowest || c > highest) {
+                        continue;
+                    }
                     int from = childStart(pos, hi, depth, c);
                     if (from == hi || charAt(sorted[from], depth) != c) {
                         continue;
@@ -286,8 +362,17 @@ final class TitleTerms {
         return lo;
     }
 
-    /** First index in [lo, hi) whose character at depth is above c. */
+    /**
+     * First index in [lo, hi) whose character at depth is above c; gallops from lo first, since most
+     * children are small and enumerating them one by one should not cost a search of the whole range.
+     */
     private int childEnd(int lo, int hi, int depth, char c) {
+        int step = 1;
+        while (lo + step < hi && charAt(sorted[lo + step], depth) <= c) {
+            lo += step;
+            step <<= 1;
+        }
+        hi = Math.min(hi, lo + step);
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (charAt(sorted[mid], depth) <= c) {
@@ -318,7 +403,12 @@ final class TitleTerms {
 
     /** The term's first prefix.length() characters against prefix: 0 when the term starts with it. */
     private int comparePrefix(int term, String prefix) {
-        int from = start[term];
+        return comparePrefix(term, 0, prefix);
+    }
+
+    /** The same, for the term's text from {@code offset} on. */
+    private int comparePrefix(int term, int offset, String prefix) {
+        int from = start[term] + offset;
         int length = start[term + 1] - from;
         int n = Math.min(length, prefix.length());
         for (int i = 0; i < n; i++) {
@@ -335,8 +425,12 @@ final class TitleTerms {
     }
 
     private int compareTerms(int a, int b) {
-        int fromA = start[a];
-        int fromB = start[b];
+        return compareTerms(a, b, 0);
+    }
+
+    private int compareTerms(int a, int b, int offset) {
+        int fromA = start[a] + offset;
+        int fromB = start[b] + offset;
         int lengthA = start[a + 1] - fromA;
         int lengthB = start[b + 1] - fromB;
         int n = Math.min(lengthA, lengthB);
@@ -413,36 +507,45 @@ final class TitleTerms {
         }
     }
 
-    /** Sorts the tail and merges it into {@link #sorted} in one pass. */
+    /** Sorts the tail and merges it into {@link #sorted} and {@link #bySecond}, one pass each. */
     private void mergeTail() {
         Integer[] boxed = new Integer[tailCount];
         for (int i = 0; i < tailCount; i++) {
             boxed[i] = tail[i];
         }
         Arrays.sort(boxed, this::compareTerms);
-        int[] merged = new int[Math.max(sorted.length, sortedCount + tailCount)];
+        sorted = merge(sorted, sortedCount, boxed, 0);
+        sortedCount += tailCount;
+        Integer[] longer = Arrays.stream(boxed).filter(t -> length(t) >= 2).toArray(Integer[]::new);
+        Arrays.sort(longer, (a, b) -> compareTerms(a, b, 1));
+        bySecond = merge(bySecond, bySecondCount, longer, 1);
+        bySecondCount += longer.length;
+        tailCount = 0;
+    }
+
+    /** The sorted array with the sorted new terms merged in, comparing from {@code offset} on. */
+    private int[] merge(int[] into, int count, Integer[] added, int offset) {
+        int[] merged = new int[Math.max(into.length, count + added.length)];
         int i = 0;
         int out = 0;
-        for (Integer term : boxed) {
+        for (Integer term : added) {
             // Where the new term goes: everything below it is copied in one block.
             int lo = i;
-            int hi = sortedCount;
+            int hi = count;
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
-                if (compareTerms(sorted[mid], term) < 0) {
+                if (compareTerms(into[mid], term, offset) < 0) {
                     lo = mid + 1;
                 } else {
                     hi = mid;
                 }
             }
-            System.arraycopy(sorted, i, merged, out, lo - i);
+            System.arraycopy(into, i, merged, out, lo - i);
             out += lo - i;
             i = lo;
             merged[out++] = term;
         }
-        System.arraycopy(sorted, i, merged, out, sortedCount - i);
-        sorted = merged;
-        sortedCount += tailCount;
-        tailCount = 0;
+        System.arraycopy(into, i, merged, out, count - i);
+        return merged;
     }
 }

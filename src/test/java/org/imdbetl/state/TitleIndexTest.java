@@ -149,6 +149,38 @@ class TitleIndexTest {
     }
 
     @Test
+    void pagingThroughEveryClassAndVoteBandGivesTheSameOrderAsOneBigPage() {
+        java.util.Random random = new java.util.Random(3);
+        String[] vocabulary = {"star", "stars", "start", "starship", "stat", "war", "wars", "night", "story"};
+        long[] votes = {0, 1, 3, 7, 50, 500, 5_000, 50_000, 500_000};
+        for (int i = 1; i <= 3000; i++) {
+            StringBuilder title = new StringBuilder();
+            for (int w = random.nextInt(3); w >= 0; w--) {
+                title.append(vocabulary[random.nextInt(vocabulary.length)]).append(' ');
+            }
+            Long v = random.nextInt(5) == 0 ? null : votes[random.nextInt(votes.length)] + random.nextInt(3);
+            index.upsert(movie("tt%07d".formatted(i), title.toString().trim(), 2000, v, "Drama"));
+        }
+        for (String text : List.of("star", "stars", "star wars", "night")) {
+            List<Hit> all = index.search(SearchQuery.of(text, SearchQuery.MAX_LIMIT)).hits();
+            List<Hit> paged = new ArrayList<>();
+            SearchQuery query = SearchQuery.of(text, 7);
+            Page page = index.search(query);
+            paged.addAll(page.hits());
+            while (page.nextCursor() != null && paged.size() < all.size()) {
+                page = index.search(query.after(page.nextCursor()));
+                paged.addAll(page.hits());
+            }
+            // The big page stops at MAX_LIMIT hits; the last small page may go past it.
+            assertThat(paged.subList(0, Math.min(paged.size(), all.size()))).as(text).isEqualTo(all);
+            assertThat(all).as(text).isSortedAccordingTo(java.util.Comparator.comparingInt(Hit::matchClass)
+                    .thenComparing(Hit::numVotes, java.util.Comparator.reverseOrder()).thenComparing(Hit::tconst));
+        }
+        assertThat(index.search(SearchQuery.of("star", SearchQuery.MAX_LIMIT)).hits()).extracting(Hit::matchClass)
+                .contains(TitleIndex.EXACT_TITLE, TitleIndex.ALL_WORDS, TitleIndex.PREFIX);
+    }
+
+    @Test
     void lastPageHasNoCursor() {
         index.upsert(movie("tt0000001", "Heat", 1995, 700_000L, "Crime"));
         index.upsert(movie("tt0000002", "Heat", 1986, 7_000L, "Crime"));
