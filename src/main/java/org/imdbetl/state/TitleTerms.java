@@ -1,0 +1,551 @@
+package org.imdbetl.state;
+
+import java.util.Arrays;
+import java.util.function.IntConsumer;
+
+/**
+ * The term dictionary and postings of {@link TitleIndex}; not thread-safe (the index locks).
+ *
+ * <p>Sized for ~750k titles with a few hundred thousand distinct words, where a {@code HashMap<String,
+ * int[]>} alone would cost ~100 bytes a term: term characters live in one {@code char[]}, a term is an
+ * int id, lookup is an open-addressing table of ids, and postings are one sorted {@code int[]} of
+ * document ids per term. Prefix and fuzzy lookups walk a sorted array of term ids as if it were a
+ * trie; terms added since its last rebuild wait in a small unsorted tail that lookups scan, so an
+ * ingest never pays a sorted insert per new word.
+ */
+final class TitleTerms {
+
+    /** New terms kept unsorted before they are merged into {@link #sorted}: the scan cost per lookup. */
+    private static final int MAX_TAIL = 1024;
+
+    private char[] chars = new char[1 << 16];
+    private int charsUsed;
+    /** Term t is chars[start[t], start[t + 1]). */
+    private int[] start = new int[1025];
+    private int count;
+
+    /** Open addressing, linear probing; slots hold term id + 1, 0 is empty. */
+    private int[] table = new int[2048];
+
+    private int[] sorted = new int[1024];
+    private int sortedCount;
+    /**
+     * The sorted terms of two or more characters again, ordered from their second character on: finds
+     * "any first letter, then this" with one binary search, where a typo in the first letter would
+     * otherwise try every first letter of the dictionary.
+     */
+    private int[] bySecond = new int[1024];
+    private int bySecondCount;
+    private int[] tail = new int[MAX_TAIL];
+    private int tailCount;
+
+    private int[][] postings = new int[1024][];
+    private int[] postingCount = new int[1024];
+
+    int termCount() {
+        return count;
+    }
+
+    /** The id of the term, or -1. */
+    int find(String term) {
+        int mask = table.length - 1;
+        for (int slot = hash(term) & mask; ; slot = (slot + 1) & mask) {
+            int entry = table[slot];
+            if (entry == 0) {
+                return -1;
+            }
+            if (equals(entry - 1, term)) {
+                return entry - 1;
+            }
+        }
+    }
+
+    /** The id of the term, added if new. */
+    int intern(String term) {
+        int found = find(term);
+        if (found >= 0) {
+            return found;
+        }
+        int id = count;
+        ensureTermCapacity(id + 1);
+        if (charsUsed + term.length() > chars.length) {
+            chars = Arrays.copyOf(chars, Math.max(chars.length + (chars.length >> 1), charsUsed + term.length()));
+        }
+        term.getChars(0, term.length(), chars, charsUsed);
+        charsUsed += term.length();
+        count++;
+        start[count] = charsUsed;
+        if (count * 4 > table.length * 3) {
+            rehash(table.length << 1);
+        } else {
+            insertIntoTable(id);
+        }
+        tail[tailCount++] = id;
+        if (tailCount == MAX_TAIL) {
+            mergeTail();
+        }
+        return id;
+    }
+
+    void addPosting(int term, int doc) {
+        int size = postingCount(term);
+        if (size == 0) {
+            postingCount[term] = ~doc;
+            return;
+        }
+        int[] docs = postings[term];
+        if (size == 1) {
+            int single = ~postingCount[term];
+            if (single == doc) {
+                return;
+            }
+            docs = new int[2];
+            docs[0] = single;
+            size = 1;
+        }
+        int at = docs[size - 1] < doc ? size : Arrays.binarySearch(docs, 0, size, doc);
+        if (at >= 0 && at < size) {
+            return;
+        }
+        int insertAt = at < 0 ? -at - 1 : at;
+        if (size == docs.length) {
+            // Grow by half: most terms stay small, and slack on the few big lists stays bounded.
+            docs = Arrays.copyOf(docs, size < 4 ? size + 1 : size + (size >> 1));
+        }
+        System.arraycopy(docs, insertAt, docs, insertAt + 1, size - insertAt);
+        docs[insertAt] = doc;
+        postings[term] = docs;
+        postingCount[term] = size + 1;
+    }
+
+    void removePosting(int term, int doc) {
+        int size = postingCount(term);
+        if (size <= 1) {
+            if (size == 1 && ~postingCount[term] == doc) {
+                postingCount[term] = 0;
+            }
+            return;
+        }
+        int[] docs = postings[term];
+        int at = Arrays.binarySearch(docs, 0, size, doc);
+        if (at < 0) {
+            return;
+        }
+        System.arraycopy(docs, at + 1, docs, at, size - at - 1);
+        if (size - 1 == 1) {
+            postingCount[term] = ~docs[0];
+            postings[term] = null;
+        } else {
+            postingCount[term] = size - 1;
+        }
+    }
+
+    /** Sets the bit of every document that has the term. */
+    void orPostings(int term, long[] bits) {
+        int size = postingCount[term];
+        if (size < 0) {
+            int doc = ~size;
+            bits[doc >>> 6] |= 1L << doc;
+            return;
+        }
+        int[] docs = postings[term];
+        for (int i = 0; i < size; i++) {
+            int doc = docs[i];
+            bits[doc >>> 6] |= 1L << doc;
+        }
+    }
+
+    /** A single document is kept in place of the count (as its complement), saving an array per rare word. */
+    int postingCount(int term) {
+        int size = postingCount[term];
+        return size < 0 ? 1 : size;
+    }
+
+    /** Every term that starts with {@code prefix}. */
+    void forEachWithPrefix(String prefix, IntConsumer sink) {
+        forEachSorted(prefix, sink);
+        for (int i = 0; i < tailCount; i++) {
+            if (startsWith(tail[i], prefix)) {
+                sink.accept(tail[i]);
+            }
+        }
+    }
+
+    /**
+     * Every term that has a prefix within one edit (substitution, insertion, deletion or transposition
+     * of neighbours) of {@code word}; so also every term that starts with it.
+     */
+    void forEachWithFuzzyPrefix(String word, IntConsumer sink) {
+        FuzzyWalk walk = new FuzzyWalk(word, sink);
+        int n = word.length();
+        int[] row = new int[n + 1];
+        for (int j = 0; j < row.length; j++) {
+            row[j] = j;
+        }
+        // Terms starting with the word's first letter: walk them with the full edit-distance table.
+        char first = word.charAt(0);
+        int lo = childStart(0, sortedCount, 0, first);
+        if (lo < sortedCount && charAt(sorted[lo], 0) == first) {
+            walk.child(lo, childEnd(lo, sortedCount, 0, first), 0, row, null, (char) 0, first);
+        }
+        // Any other first letter spends the one edit on it, which leaves four shapes to look up.
+        String rest = word.substring(1);
+        forEachSorted(rest, sink); // first letter dropped
+        forEachSorted(word.charAt(1) + word.substring(0, 1) + word.substring(2), sink); // first two swapped
+        forEachBySecond(rest, sink); // first letter replaced
+        forEachBySecond(word, sink); // a letter typed before the first
+        for (int i = 0; i < tailCount; i++) {
+            if (walk.matches(tail[i])) {
+                sink.accept(tail[i]);
+            }
+        }
+    }
+
+    private void forEachSorted(String prefix, IntConsumer sink) {
+        int lo = lowerBound(prefix, 0, sortedCount, false);
+        int hi = lowerBound(prefix, lo, sortedCount, true);
+        for (int i = lo; i < hi; i++) {
+            sink.accept(sorted[i]);
+        }
+    }
+
+    /** Sorted terms whose text from the second character on starts with {@code prefix}. */
+    private void forEachBySecond(String prefix, IntConsumer sink) {
+        int lo = 0;
+        int hi = bySecondCount;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (comparePrefix(bySecond[mid], 1, prefix) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        for (int i = lo; i < bySecondCount && comparePrefix(bySecond[i], 1, prefix) == 0; i++) {
+            sink.accept(bySecond[i]);
+        }
+    }
+
+    /** Bytes held by the arrays here. */
+    long heapBytes() {
+        long bytes = 16L + 2L * chars.length + 4L * start.length + 4L * table.length + 4L * sorted.length
+                + 4L * bySecond.length
+                + 4L * tail.length + 4L * postingCount.length + 4L * postings.length;
+        for (int t = 0; t < count; t++) {
+            if (postings[t] != null) {
+                bytes += 16 + 4L * postings[t].length;
+            }
+        }
+        return bytes;
+    }
+
+    /** Walks {@link #sorted} as a trie, keeping one row of the edit-distance table per depth. */
+    private final class FuzzyWalk {
+        private final String word;
+        private final int n;
+        private final IntConsumer sink;
+        /** The word's distinct characters: after the one edit is spent, the only ones worth following. */
+        private final char[] wordChars;
+
+        FuzzyWalk(String word, IntConsumer sink) {
+            this.word = word;
+            this.n = word.length();
+            this.sink = sink;
+            this.wordChars = word.chars().distinct().sorted().collect(StringBuilder::new,
+                    StringBuilder::appendCodePoint, StringBuilder::append).toString().toCharArray();
+        }
+
+        /** Terms sorted[lo, hi) all start with the same {@code depth} characters, whose row is {@code row}. */
+        void visit(int lo, int hi, int depth, int[] row, int[] previousRow, char last) {
+            if (row[n] <= 1) {
+                for (int i = lo; i < hi; i++) {
+                    sink.accept(sorted[i]);
+                }
+                return;
+            }
+            int pos = lo;
+            if (pos < hi && length(sorted[pos]) == depth) {
+                pos++; // the term that ends here: too far from the word
+            }
+            if (min(row) == 0) {
+                // Still on the word's own path: any next character may be the one edit.
+                while (pos < hi) {
+                    char c = charAt(sorted[pos], depth);
+                    int end = childEnd(pos, hi, depth, c);
+                    child(pos, end, depth, row, previousRow, last, c);
+                    pos = end;
+                }
+            } else {
+                // The edit is spent: a character not in the word can only push every cell past 1.
+                if (pos == hi) {
+                    return;
+                }
+                char lowest = charAt(sorted[pos], depth);
+                char highest = charAt(sorted[hi - 1], depth);
+                for (char c : wordChars) {
+                    if (c < lowest || c > highest) {
+                        continue;
+                    }
+                    int from = childStart(pos, hi, depth, c);
+                    if (from == hi || charAt(sorted[from], depth) != c) {
+                        continue;
+                    }
+                    int end = childEnd(from, hi, depth, c);
+                    child(from, end, depth, row, previousRow, last, c);
+                    pos = end;
+                }
+            }
+        }
+
+        private void child(int lo, int hi, int depth, int[] row, int[] previousRow, char last, char c) {
+            int[] next = step(row, previousRow, last, c);
+            if (min(next) <= 1) {
+                visit(lo, hi, depth + 1, next, row, c);
+            }
+        }
+
+        boolean matches(int term) {
+            int[] previous = null;
+            int[] row = new int[n + 1];
+            for (int j = 0; j <= n; j++) {
+                row[j] = j;
+            }
+            char last = 0;
+            for (int i = start[term], end = start[term + 1]; i < end; i++) {
+                if (row[n] <= 1) {
+                    return true;
+                }
+                int[] next = step(row, previous, last, chars[i]);
+                if (min(next) > 1) {
+                    return false;
+                }
+                previous = row;
+                row = next;
+                last = chars[i];
+            }
+            return row[n] <= 1;
+        }
+
+        private int[] step(int[] row, int[] previousRow, char last, char c) {
+            int[] next = new int[n + 1];
+            next[0] = row[0] + 1;
+            for (int j = 1; j <= n; j++) {
+                char w = word.charAt(j - 1);
+                int value = Math.min(Math.min(row[j] + 1, next[j - 1] + 1), row[j - 1] + (w == c ? 0 : 1));
+                if (j > 1 && previousRow != null && c == word.charAt(j - 2) && last == w) {
+                    value = Math.min(value, previousRow[j - 2] + 1);
+                }
+                next[j] = value;
+            }
+            return next;
+        }
+
+        private int min(int[] row) {
+            int min = row[0];
+            for (int v : row) {
+                min = Math.min(min, v);
+            }
+            return min;
+        }
+    }
+
+    /** First index in [lo, hi) whose character at depth is at least c (all have a character there). */
+    private int childStart(int lo, int hi, int depth, char c) {
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (charAt(sorted[mid], depth) < c) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /**
+     * First index in [lo, hi) whose character at depth is above c; gallops from lo first, since most
+     * children are small and enumerating them one by one should not cost a search of the whole range.
+     */
+    private int childEnd(int lo, int hi, int depth, char c) {
+        int step = 1;
+        while (lo + step < hi && charAt(sorted[lo + step], depth) <= c) {
+            lo += step;
+            step <<= 1;
+        }
+        hi = Math.min(hi, lo + step);
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (charAt(sorted[mid], depth) <= c) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /**
+     * First index in sorted[lo, hi) whose term is not below {@code prefix}; with {@code past}, not
+     * below nor starting with it.
+     */
+    private int lowerBound(String prefix, int lo, int hi, boolean past) {
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            int cmp = comparePrefix(sorted[mid], prefix);
+            if (cmp < 0 || (past && cmp == 0)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** The term's first prefix.length() characters against prefix: 0 when the term starts with it. */
+    private int comparePrefix(int term, String prefix) {
+        return comparePrefix(term, 0, prefix);
+    }
+
+    /** The same, for the term's text from {@code offset} on. */
+    private int comparePrefix(int term, int offset, String prefix) {
+        int from = start[term] + offset;
+        int length = start[term + 1] - from;
+        int n = Math.min(length, prefix.length());
+        for (int i = 0; i < n; i++) {
+            int diff = chars[from + i] - prefix.charAt(i);
+            if (diff != 0) {
+                return diff;
+            }
+        }
+        return length < prefix.length() ? -1 : 0;
+    }
+
+    private boolean startsWith(int term, String prefix) {
+        return start[term + 1] - start[term] >= prefix.length() && comparePrefix(term, prefix) == 0;
+    }
+
+    private int compareTerms(int a, int b) {
+        return compareTerms(a, b, 0);
+    }
+
+    private int compareTerms(int a, int b, int offset) {
+        int fromA = start[a] + offset;
+        int fromB = start[b] + offset;
+        int lengthA = start[a + 1] - fromA;
+        int lengthB = start[b + 1] - fromB;
+        int n = Math.min(lengthA, lengthB);
+        for (int i = 0; i < n; i++) {
+            int diff = chars[fromA + i] - chars[fromB + i];
+            if (diff != 0) {
+                return diff;
+            }
+        }
+        return lengthA - lengthB;
+    }
+
+    private int length(int term) {
+        return start[term + 1] - start[term];
+    }
+
+    private char charAt(int term, int index) {
+        return chars[start[term] + index];
+    }
+
+    private boolean equals(int term, String value) {
+        int from = start[term];
+        if (start[term + 1] - from != value.length()) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (chars[from + i] != value.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int hash(String term) {
+        return mix(term.hashCode());
+    }
+
+    /** String hashes of similar words ("title1", "title2", ...) are close: spread them before probing. */
+    private static int mix(int hash) {
+        int h = hash * 0x9E3779B9;
+        return h ^ (h >>> 15);
+    }
+
+    private int hashOf(int term) {
+        int h = 0;
+        for (int i = start[term], end = start[term + 1]; i < end; i++) {
+            h = 31 * h + chars[i];
+        }
+        return mix(h);
+    }
+
+    private void insertIntoTable(int term) {
+        int mask = table.length - 1;
+        int slot = hashOf(term) & mask;
+        while (table[slot] != 0) {
+            slot = (slot + 1) & mask;
+        }
+        table[slot] = term + 1;
+    }
+
+    private void rehash(int capacity) {
+        table = new int[capacity];
+        for (int t = 0; t < count; t++) {
+            insertIntoTable(t);
+        }
+    }
+
+    private void ensureTermCapacity(int needed) {
+        if (needed + 1 > start.length) {
+            int capacity = Math.max(needed + 1, start.length + (start.length >> 1));
+            start = Arrays.copyOf(start, capacity);
+            postings = Arrays.copyOf(postings, capacity);
+            postingCount = Arrays.copyOf(postingCount, capacity);
+        }
+    }
+
+    /** Sorts the tail and merges it into {@link #sorted} and {@link #bySecond}, one pass each. */
+    private void mergeTail() {
+        Integer[] boxed = new Integer[tailCount];
+        for (int i = 0; i < tailCount; i++) {
+            boxed[i] = tail[i];
+        }
+        Arrays.sort(boxed, this::compareTerms);
+        sorted = merge(sorted, sortedCount, boxed, 0);
+        sortedCount += tailCount;
+        Integer[] longer = Arrays.stream(boxed).filter(t -> length(t) >= 2).toArray(Integer[]::new);
+        Arrays.sort(longer, (a, b) -> compareTerms(a, b, 1));
+        bySecond = merge(bySecond, bySecondCount, longer, 1);
+        bySecondCount += longer.length;
+        tailCount = 0;
+    }
+
+    /** The sorted array with the sorted new terms merged in, comparing from {@code offset} on. */
+    private int[] merge(int[] into, int count, Integer[] added, int offset) {
+        int[] merged = new int[Math.max(into.length, count + added.length)];
+        int i = 0;
+        int out = 0;
+        for (Integer term : added) {
+            // Where the new term goes: everything below it is copied in one block.
+            int lo = i;
+            int hi = count;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (compareTerms(into[mid], term, offset) < 0) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            System.arraycopy(into, i, merged, out, lo - i);
+            out += lo - i;
+            i = lo;
+            merged[out++] = term;
+        }
+        System.arraycopy(into, i, merged, out, count - i);
+        return merged;
+    }
+}

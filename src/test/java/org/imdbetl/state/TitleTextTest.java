@@ -1,0 +1,66 @@
+package org.imdbetl.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TitleTextTest {
+
+    @Test
+    void foldsCaseAndAccents() {
+        assertThat(TitleText.fold("Amélie")).isEqualTo("amelie");
+        assertThat(TitleText.fold("AMÉLIE")).isEqualTo("amelie");
+        assertThat(TitleText.fold("Tôkyô monogatari")).isEqualTo("tokyo monogatari");
+        assertThat(TitleText.fold("Capharnaüm")).isEqualTo("capharnaum");
+        assertThat(TitleText.fold("Don Álvaro")).isEqualTo("don alvaro");
+        assertThat(TitleText.fold("Ｆｕｌｌｗｉｄｔｈ")).isEqualTo("fullwidth");
+    }
+
+    @Test
+    void foldsLettersThatDecompositionLeavesWhole() {
+        assertThat(TitleText.words("Søren Ørsted")).containsExactly("soren", "orsted");
+        assertThat(TitleText.words("Straße")).containsExactly("strasse");
+        assertThat(TitleText.words("Łódź")).containsExactly("lodz");
+        assertThat(TitleText.words("Þór")).containsExactly("thor");
+    }
+
+    @Test
+    void splitsOnPunctuationAndKeepsDigits() {
+        assertThat(TitleText.words("Crouching Tiger, Hidden Dragon")).containsExactly("crouching", "tiger", "hidden", "dragon");
+        assertThat(TitleText.words("Fantômas: In the Shadow")).containsExactly("fantomas", "in", "the", "shadow");
+        assertThat(TitleText.words("12 Years a Slave")).containsExactly("12", "years", "a", "slave");
+        assertThat(TitleText.words("  !!  ")).isEmpty();
+    }
+
+    @Test
+    void indexesWordsJoinedByIntraWordPunctuationAlsoJoined() {
+        assertThat(terms("Spider-Man")).containsExactly("spider", "man", "spiderman");
+        assertThat(terms("L'arrivée d'un train")).containsExactly("l", "arrivee", "larrivee", "d", "un", "dun", "train");
+        assertThat(terms("WALL·E")).containsExactly("wall", "e", "walle");
+        assertThat(terms("Mr. Smith")).containsExactly("mr", "smith");
+        assertThat(TitleText.words("Spider-Man")).containsExactly("spider", "man");
+    }
+
+    @Test
+    void indexesEverySuffixOfIdeographicRunsSoSubstringsMatchAsPrefixes() {
+        assertThat(terms("千と千尋の神隠し")).contains("千と千尋の神隠し", "神隠し", "千尋の神隠し", "し");
+        // Hangul is spaced, so no suffixes; NFKD splits its syllables into jamo, on both sides alike.
+        assertThat(terms("올드보이")).containsExactly(TitleText.fold("올드보이"));
+        assertThat(terms("Иди и смотри")).containsExactly("иди", "и", "смотри");
+    }
+
+    @Test
+    void forgivesTyposOnlyInLatinWordsOfFiveOrMoreLetters() {
+        assertThat(TitleText.typoAllowed("tiger")).isTrue();
+        assertThat(TitleText.typoAllowed("moon")).isFalse();
+        assertThat(TitleText.typoAllowed("千と千尋の")).isFalse();
+    }
+
+    private static List<String> terms(String title) {
+        List<String> terms = new ArrayList<>();
+        TitleText.indexTerms(title, terms);
+        return terms;
+    }
+}
