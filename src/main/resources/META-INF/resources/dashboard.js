@@ -9,7 +9,10 @@
 
   const $ = (id) => document.getElementById(id);
   const intFormat = new Intl.NumberFormat();
-  const state = { movies: undefined, genres: [], tableRequest: 0, chartWidth: 0 };
+  const state = {
+    movies: undefined, genres: [], tableRequest: 0, chartWidth: 0,
+    pages: [null], page: 0, pageStart: 0, searchRequest: 0, searchDebounce: undefined,
+  };
 
   // ---- helpers -------------------------------------------------------------------------------
 
@@ -32,6 +35,19 @@
       throw new Error(`HTTP ${response.status}: ${detail}`);
     }
     return body;
+  }
+
+  /** Fetches a JSON page; {next} is the cursor of the rel="next" Link header, or null. */
+  async function getPage(path) {
+    const response = await fetch(path, { headers: { Accept: 'application/json' }, cache: 'no-store' });
+    const body = await response.json().catch(() => null);
+    if (!response.ok) {
+      throw new Error(`HTTP ${response.status}: ${body && body.message ? body.message : response.statusText}`);
+    }
+    const link = response.headers.get('Link') || '';
+    const match = /<([^>]+)>;\s*rel="next"/.exec(link);
+    const next = match ? new URL(match[1], window.location.href).searchParams.get('after') : null;
+    return { body, next };
   }
 
   const pick = (obj, path) => path.split('.').reduce((o, key) => (o == null ? undefined : o[key]), obj);
@@ -216,13 +232,16 @@
   function movieRow(movie, index) {
     const row = document.createElement('tr');
     row.dataset.tconst = movie.tconst;
+    row.tabIndex = 0;
+    row.addEventListener('click', () => showMovie(movie.tconst));
+    row.addEventListener('keydown', (event) => { if (event.key === 'Enter') showMovie(movie.tconst); });
     const title = cell('th', movie.title || movie.tconst, 'title');
     title.scope = 'row';
     if (movie.originalTitle && movie.originalTitle !== movie.title) title.title = `Original title: ${movie.originalTitle}`;
     if (movie.year != null) title.append(cell('span', ` (${movie.year})`, 'year'));
     const number = (value, digits) => (value == null ? '—' : Number(value).toFixed(digits));
     row.append(
-      cell('td', String(index + 1), 'num rank'),
+      cell('td', String(state.pageStart + index + 1), 'num rank'),
       title,
       cell('td', (movie.genres || []).join(', ') || '—', 'genres'),
       cell('td', number(movie.averageRating, 1), 'num'),
@@ -232,7 +251,9 @@
     return row;
   }
 
-  async function loadTable() {
+  /** Loads page {page} of the table (0 = first); the filters start over at page 0. */
+  async function loadTable(page = 0) {
+    if (page === 0) state.pages = [null];
     const request = ++state.tableRequest; // answers to older requests are dropped
     const table = $('top-movies');
     const minVotes = $('min-votes');
@@ -243,10 +264,17 @@
     const params = new URLSearchParams({ limit: $('limit').value });
     if ($('genre-filter').value) params.set('genre', $('genre-filter').value);
     if (minVotes.value.trim()) params.set('minVotes', minVotes.value.trim());
+    if (state.pages[page]) params.set('after', state.pages[page]);
     table.setAttribute('aria-busy', 'true');
     try {
-      const movies = await getJson(`/movies/top?${params}`);
+      const { body: movies, next } = await getPage(`/movies/top?${params}`);
       if (request !== state.tableRequest) return;
+      state.page = page;
+      state.pageStart = page * Number($('limit').value);
+      state.pages[page + 1] = next;
+      $('next-page').disabled = !next;
+      $('prev-page').disabled = page === 0;
+      $('page-label').textContent = `Page ${page + 1}`;
       table.tBodies[0].replaceChildren(...movies.map(movieRow));
       $('table-empty').hidden = movies.length > 0;
       showMessage($('table-error'), '');
@@ -257,6 +285,78 @@
       showMessage($('table-error'), `Could not load top movies: ${e.message}`);
     } finally {
       if (request === state.tableRequest) table.removeAttribute('aria-busy');
+    }
+  }
+
+  // ---- search and detail ---------------------------------------------------------------------
+
+  async function search() {
+    const request = ++state.searchRequest;
+    const text = $('search-box').value.trim();
+    const list = $('search-results');
+    if (!text) {
+      list.replaceChildren();
+      showMessage($('search-error'), '');
+      return;
+    }
+    try {
+      const movies = await getJson(`/movies/search?${new URLSearchParams({ q: text, limit: 10 })}`);
+      if (request !== state.searchRequest) return;
+      list.replaceChildren(...movies.map((movie) => {
+        const item = document.createElement('li');
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.textContent = `${movie.title || movie.tconst}${movie.year != null ? ` (${movie.year})` : ''}`;
+        if (movie.originalTitle && movie.originalTitle !== movie.title) button.title = movie.originalTitle;
+        button.addEventListener('click', () => showMovie(movie.tconst));
+        item.append(button, cell('span', movie.numVotes == null ? ' unrated'
+          : ` ${Number(movie.averageRating).toFixed(1)} · ${intFormat.format(movie.numVotes)} votes`, 'muted'));
+        return item;
+      }));
+      if (movies.length === 0) list.replaceChildren(cell('li', 'No title matches.', 'muted'));
+      showMessage($('search-error'), '');
+    } catch (e) {
+      if (request === state.searchRequest) showMessage($('search-error'), `Search failed: ${e.message}`);
+    }
+  }
+
+  async function showMovie(tconst) {
+    const panel = $('movie-detail');
+    try {
+      const movie = await getJson(`/movies/${encodeURIComponent(tconst)}`);
+      $('detail-title').textContent = `${movie.title || movie.tconst}${movie.year != null ? ` (${movie.year})` : ''}`;
+      $('detail-original').textContent = movie.originalTitle && movie.originalTitle !== movie.title
+        ? `Original title: ${movie.originalTitle}` : '';
+      const fields = [
+        ['IMDb id', movie.tconst], ['Runtime', movie.runtimeMinutes == null ? '—' : `${movie.runtimeMinutes} min`],
+        ['Genres', (movie.genres || []).join(', ') || '—'],
+        ['Rating', movie.averageRating == null ? 'unrated' : Number(movie.averageRating).toFixed(1)],
+        ['Votes', movie.numVotes == null ? '—' : intFormat.format(movie.numVotes)],
+        ['Weighted score', movie.weightedScore == null ? '—' : Number(movie.weightedScore).toFixed(3)],
+        ['Rank', movie.rank == null ? '—' : `#${intFormat.format(movie.rank)}`],
+      ];
+      $('detail-fields').replaceChildren(...fields.map(([name, value]) => {
+        const row = document.createElement('div');
+        row.append(cell('dt', name), cell('dd', String(value)));
+        return row;
+      }));
+      const x = movie.explain;
+      $('detail-explain').textContent = x
+        ? `WR = v/(v+m)·R + m/(v+m)·C = ${(x.weightOfRating * 100).toFixed(1)}% of its own rating R = ${x.R}`
+          + ` (v = ${intFormat.format(x.v)} votes) + ${(x.weightOfPrior * 100).toFixed(1)}% of the prior C = ${x.C}`
+          + ` (m = ${intFormat.format(x.m)})`
+        : 'Unrated: not ranked.';
+      const ranks = Object.entries(movie.genreRanks || {});
+      $('detail-genre-ranks').replaceChildren(...ranks.map(([genre, rank]) => {
+        const item = cell('li', `${genre}: `);
+        item.append(cell('strong', `#${intFormat.format(rank)}`));
+        return item;
+      }));
+      $('detail-genre-ranks').hidden = ranks.length === 0;
+      panel.hidden = false;
+      panel.scrollIntoView({ block: 'nearest' });
+    } catch (e) {
+      showMessage($('search-error'), `Could not load ${tconst}: ${e.message}`);
     }
   }
 
@@ -278,7 +378,7 @@
       if (movies !== state.movies) {
         state.movies = movies;
         await loadGenres();
-        await loadTable();
+        await loadTable(state.page);
       }
       setConnection(`Live · refreshing every ${delay / 1000} s`, false);
     } catch (e) {
@@ -297,7 +397,14 @@
       markSelectedBar();
       loadTable();
     });
-    $('limit').addEventListener('change', loadTable);
+    $('limit').addEventListener('change', () => loadTable());
+    $('next-page').addEventListener('click', () => loadTable(state.page + 1));
+    $('prev-page').addEventListener('click', () => loadTable(Math.max(0, state.page - 1)));
+    $('search-box').addEventListener('input', () => {
+      clearTimeout(state.searchDebounce);
+      state.searchDebounce = setTimeout(search, 250);
+    });
+    $('detail-close').addEventListener('click', () => { $('movie-detail').hidden = true; });
     $('min-votes').addEventListener('input', () => {
       clearTimeout(debounce);
       debounce = setTimeout(loadTable, 400);

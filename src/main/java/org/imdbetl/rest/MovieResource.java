@@ -7,8 +7,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -19,8 +23,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.imdbetl.domain.Movie;
 import org.imdbetl.domain.Tconst;
 import org.imdbetl.domain.Text;
+import org.imdbetl.state.RankPosition;
+import org.imdbetl.state.ScoredMovie;
 import org.imdbetl.state.ScoringStore;
+import org.imdbetl.state.SearchQuery;
+import org.imdbetl.state.TitleIndex;
 import org.imdbetl.state.TopQuery;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/movies")
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,6 +38,8 @@ public class MovieResource {
     static final int DEFAULT_LIMIT = 10;
     static final int MAX_LIMIT = 1000;
     static final int MAX_GENRE_LENGTH = 64;
+    static final int MAX_SEARCH_LIMIT = 100;
+    static final int MAX_QUERY_LENGTH = 200;
 
     private final ScoringStore store;
 
@@ -47,41 +58,109 @@ public class MovieResource {
     @APIResponse(responseCode = "400", description = "A malformed parameter", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorView.class),
             examples = @ExampleObject(name = "bad limit", value = Examples.BAD_LIMIT)))
-    public List<MovieView> top(
+    public RestResponse<List<MovieView>> top(
             @Parameter(description = "How many, 1-1000", example = "10") @QueryParam("limit") String limit,
             @Parameter(description = "Only this genre (see /genres), case-insensitive", example = "Drama") @QueryParam("genre") String genre,
             @Parameter(description = "Only movies with at least this many votes", example = "100000") @QueryParam("minVotes") String minVotes,
             @Parameter(description = "Released in or after this year", example = "1990") @QueryParam("fromYear") String fromYear,
-            @Parameter(description = "Released in or before this year", example = "1999") @QueryParam("toYear") String toYear) {
+            @Parameter(description = "Released in or before this year", example = "1999") @QueryParam("toYear") String toYear,
+            @Parameter(description = "The cursor of the next page, from the Link header") @QueryParam("after") String after,
+            @Context UriInfo uriInfo) {
+        int pageSize = QueryParams.intInRange("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
         TopQuery query = new TopQuery(
-                QueryParams.intInRange("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT),
+                pageSize + 1,
                 genre(genre),
                 QueryParams.longInRange("minVotes", minVotes == null || minVotes.isBlank() ? "0" : minVotes, 0, Long.MAX_VALUE),
                 QueryParams.optionalInt("fromYear", fromYear, Movie.MIN_YEAR, Movie.MAX_YEAR),
-                QueryParams.optionalInt("toYear", toYear, Movie.MIN_YEAR, Movie.MAX_YEAR));
-        if (query.fromYear() != null && query.toYear() != null && query.fromYear() > query.toYear()) {
-            throw new BadRequestException("fromYear " + query.fromYear() + " is after toYear " + query.toYear());
+                QueryParams.optionalInt("toYear", toYear, Movie.MIN_YEAR, Movie.MAX_YEAR),
+                Cursors.decodeRank(after));
+        checkYears(query.fromYear(), query.toYear());
+        List<ScoredMovie> found = store.top(query);
+        List<ScoredMovie> page = found.subList(0, Math.min(pageSize, found.size()));
+        String next = found.size() > pageSize ? Cursors.encode(RankPosition.of(page.get(page.size() - 1))) : null;
+        return withNextLink(uriInfo, page.stream().map(MovieView::from).toList(), next);
+    }
+
+    /** Title search, best match first: exact and whole titles, then by votes. */
+    @GET
+    @Path("/search")
+    @Operation(summary = "Search movies by title",
+            description = "Matches title and originalTitle, case- and accent-insensitive; every word of q is a word prefix;"
+                    + " one typo is forgiven in words of 5+ letters. Exact and whole-title matches first, then by numVotes."
+                    + " The next page is announced in a Link header (rel=\"next\").")
+    @APIResponse(responseCode = "200", description = "The movies, best match first", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MovieView.class, type = SchemaType.ARRAY)))
+    @APIResponse(responseCode = "400", description = "A malformed parameter", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorView.class)))
+    public RestResponse<List<MovieView>> search(
+            @Parameter(description = "Words to find in the title", example = "godfather") @QueryParam("q") String q,
+            @Parameter(description = "How many, 1-100", example = "10") @QueryParam("limit") String limit,
+            @Parameter(description = "Only this genre (see /genres), case-insensitive", example = "Drama") @QueryParam("genre") String genre,
+            @Parameter(description = "Released in or after this year", example = "1990") @QueryParam("fromYear") String fromYear,
+            @Parameter(description = "Released in or before this year", example = "1999") @QueryParam("toYear") String toYear,
+            @Parameter(description = "The cursor of the next page, from the Link header") @QueryParam("after") String after,
+            @Context UriInfo uriInfo) {
+        if (q == null || q.isBlank()) {
+            throw new BadRequestException("q is required: the words to search for");
         }
-        return store.top(query).stream().map(MovieView::from).toList();
+        if (q.length() > MAX_QUERY_LENGTH) {
+            throw new BadRequestException("q must be at most " + MAX_QUERY_LENGTH + " characters");
+        }
+        Integer from = QueryParams.optionalInt("fromYear", fromYear, Movie.MIN_YEAR, Movie.MAX_YEAR);
+        Integer to = QueryParams.optionalInt("toYear", toYear, Movie.MIN_YEAR, Movie.MAX_YEAR);
+        checkYears(from, to);
+        SearchQuery query = new SearchQuery(q, QueryParams.intInRange("limit", limit, DEFAULT_LIMIT, 1, MAX_SEARCH_LIMIT),
+                genre(genre), from, to, after == null || after.isBlank() ? null : after);
+        TitleIndex.Page page;
+        try {
+            page = store.search(query);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        }
+        List<MovieView> movies = page.hits().stream()
+                .map(hit -> store.find(hit.tconst()))
+                .flatMap(Optional::stream)
+                .map(MovieView::from)
+                .toList();
+        return withNextLink(uriInfo, movies, page.nextCursor());
     }
 
     @GET
     @Path("/{tconst}")
     @Operation(summary = "One movie by its IMDb id")
     @APIResponse(responseCode = "200", description = "The movie", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = MovieView.class), examples = @ExampleObject(name = "movie", value = Examples.MOVIE)))
+            schema = @Schema(implementation = MovieDetailView.class), examples = @ExampleObject(name = "movie", value = Examples.MOVIE)))
     @APIResponse(responseCode = "404", description = "No such movie in the store", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorView.class),
             examples = @ExampleObject(name = "unknown", value = Examples.NOT_FOUND)))
     @APIResponse(responseCode = "400", description = "Not an IMDb title id", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorView.class)))
-    public MovieView movie(@Parameter(description = "IMDb title id", example = "tt0111161") @PathParam("tconst") String tconst) {
+    public MovieDetailView movie(@Parameter(description = "IMDb title id", example = "tt0111161") @PathParam("tconst") String tconst,
+            @Parameter(description = "false leaves out rank, genreRanks and explain", example = "true")
+            @QueryParam("explain") String explain) {
+        boolean withExplain = explain == null || explain.isBlank() || QueryParams.flag("explain", explain);
         if (!Tconst.isValid(tconst)) {
             throw new BadRequestException("tconst must be 'tt' followed by 7 to 10 digits, was '"
                     + Text.abbreviate(tconst, 40) + "'");
         }
-        return store.find(tconst).map(MovieView::from)
+        return store.find(tconst).map(scored -> MovieDetailView.from(scored, store, withExplain))
                 .orElseThrow(() -> new NotFoundException("no movie " + tconst + " in the store"));
+    }
+
+    private static RestResponse<List<MovieView>> withNextLink(UriInfo uriInfo, List<MovieView> movies, String nextCursor) {
+        RestResponse.ResponseBuilder<List<MovieView>> response = RestResponse.ResponseBuilder.ok(movies);
+        if (nextCursor != null) {
+            // RFC 8288; the same request with the cursor of the last movie of this page.
+            response.header(HttpHeaders.LINK, "<" + uriInfo.getRequestUriBuilder().replaceQueryParam("after", nextCursor).build()
+                    + ">; rel=\"next\"");
+        }
+        return response.build();
+    }
+
+    private static void checkYears(Integer from, Integer to) {
+        if (from != null && to != null && from > to) {
+            throw new BadRequestException("fromYear " + from + " is after toYear " + to);
+        }
     }
 
     private String genre(String genre) {

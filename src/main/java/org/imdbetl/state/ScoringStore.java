@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +51,8 @@ public final class ScoringStore {
     private double meanInUse;
     private long version;
     private volatile Ranking ranking = Ranking.EMPTY;
+    /** Title search over every movie, rated or not; follows every upsert and tombstone. */
+    private final TitleIndex titles = new TitleIndex();
 
     /** A store whose ranking is rebuilt on the writer's thread after every change: for tests and tools. */
     public ScoringStore(double minVotesPrior, OptionalDouble fixedMean) {
@@ -97,6 +100,7 @@ public final class ScoringStore {
                     ScoredMovie previous = movies.remove(key(record.tconst()));
                     if (previous != null) {
                         unindex(previous);
+                        titles.remove(record.tconst());
                     }
                     result.add(null);
                     continue;
@@ -107,6 +111,7 @@ public final class ScoringStore {
                     unindex(previous);
                 }
                 index(scored);
+                titles.upsert(record.movie());
                 result.add(scored);
             }
             version++;
@@ -172,9 +177,43 @@ public final class ScoringStore {
         return absent;
     }
 
+    /** Movies whose titles match, best match first (see {@link TitleIndex}); never waits for a writer for long. */
+    public TitleIndex.Page search(SearchQuery query) {
+        return titles.search(query);
+    }
+
+    /** About how much heap the title index takes. */
+    public long searchIndexBytes() {
+        return titles.approximateHeapBytes();
+    }
+
     /** Rated movies matching the query, best first, at most {@code query.limit()}; never waits for a rebuild. */
     public List<ScoredMovie> top(TopQuery query) {
         return ranking.top(query);
+    }
+
+    /**
+     * Where a rated movie stands in the ranking queries see, overall and per genre (1 = best); empty for an
+     * unrated or unknown movie. Read from the shared ranking by bisection, so it costs no sort; while
+     * the ranking trails a change to this movie, it is where the movie would be inserted.
+     */
+    public Optional<Ranks> ranks(String tconst) {
+        Optional<ScoredMovie> found = find(tconst);
+        if (found.isEmpty() || found.get().weightedScore() == null) {
+            return Optional.empty();
+        }
+        ScoredMovie scored = found.get();
+        RankPosition position = RankPosition.of(scored);
+        Ranking current = ranking;
+        Map<String, Integer> byGenre = new LinkedHashMap<>();
+        for (String genre : scored.countedGenres()) {
+            byGenre.put(genre, Ranking.firstAfter(current.byGenre().getOrDefault(genre, Ranking.NONE), position, true) + 1);
+        }
+        return Optional.of(new Ranks(Ranking.firstAfter(current.all(), position, true) + 1, byGenre));
+    }
+
+    /** A movie's rank overall and in each of its genres, 1 = best. */
+    public record Ranks(int overall, Map<String, Integer> byGenre) {
     }
 
     /** Every genre with its movie count, ordered by {@link GenreCount#ORDER}. */
@@ -370,15 +409,29 @@ public final class ScoringStore {
         List<ScoredMovie> top(TopQuery query) {
             ScoredMovie[] index = query.genre() == null ? all : byGenre.getOrDefault(query.genre(), NONE);
             List<ScoredMovie> result = new ArrayList<>(Math.min(query.limit(), 1024));
-            for (ScoredMovie scored : index) {
-                if (result.size() == query.limit()) {
-                    break;
-                }
-                if (query.accepts(scored)) {
-                    result.add(scored);
+            int from = query.after() == null ? 0 : firstAfter(index, query.after(), false);
+            for (int i = from; i < index.length && result.size() < query.limit(); i++) {
+                if (query.accepts(index[i])) {
+                    result.add(index[i]);
                 }
             }
             return result;
+        }
+
+        /** The first index whose entry ranks after the position (or at it, with {@code inclusive}). */
+        static int firstAfter(ScoredMovie[] index, RankPosition position, boolean inclusive) {
+            int low = 0;
+            int high = index.length;
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                int cmp = position.compareTo(index[mid]);
+                if (cmp > 0 || (cmp == 0 && !inclusive)) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
+            }
+            return low;
         }
     }
 }

@@ -2,12 +2,12 @@ package org.imdbetl.state;
 
 /**
  * A top-N request, already validated. {@code genre} is null for all genres; the year bounds are
- * inclusive and null when open.
+ * inclusive and null when open; {@code after}, when set, starts the answer after that position.
  */
-public record TopQuery(int limit, String genre, long minVotes, Integer fromYear, Integer toYear) {
+public record TopQuery(int limit, String genre, long minVotes, Integer fromYear, Integer toYear, RankPosition after) {
 
     public static TopQuery of(int limit) {
-        return new TopQuery(limit, null, 0, null, null);
+        return new TopQuery(limit, null, 0, null, null, null);
     }
 
     boolean accepts(ScoredMovie scored) {

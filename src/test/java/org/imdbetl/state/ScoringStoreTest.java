@@ -117,7 +117,7 @@ class ScoringStoreTest {
         assertThat(store.top(TopQuery.of(10))).extracting(ScoredMovie::tconst).containsExactly("tt0000001", "tt0000002");
         assertThat(store.find("tt0000001").orElseThrow().weightedScore()).isCloseTo(8.25, EXACT);
         assertThat(store.genreCounts()).containsExactly(new GenreCount("Comedy", 1), new GenreCount("Drama", 1));
-        assertThat(store.top(new TopQuery(10, "Drama", 0, null, null))).extracting(ScoredMovie::tconst)
+        assertThat(store.top(new TopQuery(10, "Drama", 0, null, null, null))).extracting(ScoredMovie::tconst)
                 .containsExactly("tt0000002");
         assertThat(store.stats().movies()).isEqualTo(2);
     }
@@ -154,13 +154,13 @@ class ScoringStoreTest {
                 movie("tt0000003", 2010, 7.0, 90_000, "Crime"),
                 movie("tt0000004", null, 9.5, 90_000, "Crime")));
 
-        assertThat(store.top(new TopQuery(10, "Crime", 0, null, null))).extracting(ScoredMovie::tconst)
+        assertThat(store.top(new TopQuery(10, "Crime", 0, null, null, null))).extracting(ScoredMovie::tconst)
                 .containsExactly("tt0000004", "tt0000002", "tt0000003");
-        assertThat(store.top(new TopQuery(10, null, 10_000, null, null))).extracting(ScoredMovie::tconst)
+        assertThat(store.top(new TopQuery(10, null, 10_000, null, null, null))).extracting(ScoredMovie::tconst)
                 .containsExactly("tt0000004", "tt0000001", "tt0000003");
-        assertThat(store.top(new TopQuery(10, null, 0, 1960, 2000))).extracting(ScoredMovie::tconst)
+        assertThat(store.top(new TopQuery(10, null, 0, 1960, 2000, null))).extracting(ScoredMovie::tconst)
                 .containsExactly("tt0000002");
-        assertThat(store.top(new TopQuery(2, null, 0, null, null))).hasSize(2);
+        assertThat(store.top(new TopQuery(2, null, 0, null, null, null))).hasSize(2);
     }
 
     @Test

@@ -1,0 +1,146 @@
+package org.imdbetl.rest;
+
+import static io.restassured.RestAssured.get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.imdbetl.pipeline.SampleExpectations;
+import org.imdbetl.pipeline.SampleExpectations.Expected;
+import org.imdbetl.topic.EmbeddedKafkaResource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Finding and browsing on the sample, through the real broker: title search, paging by Link headers,
+ * rank and score explained. Expected answers come from the sample files, computed in the test.
+ */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedKafkaResource.class)
+class BrowseTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final Pattern NEXT = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"");
+    private static final double M = 3000;
+    private static final double C = 6.5;
+    private static SampleExpectations expected;
+
+    @BeforeAll
+    static void computeExpectations() throws Exception {
+        expected = SampleExpectations.compute(SampleExpectations.SAMPLE_DIR, M, C);
+    }
+
+    @BeforeEach
+    void awaitStoreLoaded() {
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            JsonPath status = get("/status").jsonPath();
+            assertThat(status.getLong("store.movies")).isEqualTo(expected.movieCount());
+            assertThat(status.getLong("store.rankingVersion")).isEqualTo(status.getLong("store.version"));
+        });
+    }
+
+    @Test
+    void findsTitlesAsAUserTypesThem() {
+        assertThat(tconsts("/movies/search?q=godfather")).startsWith("tt0068646", "tt0071562");
+        assertThat(tconsts("/movies/search?q=crouching tiger")).first().isEqualTo("tt0190332");
+        assertThat(tconsts("/movies/search?q=crouchng")).contains("tt0190332");
+        assertThat(tconsts("/movies/search?q=amelie")).first().isEqualTo("tt0211915");
+        assertThat(tconsts("/movies/search?q=AMÉLIE poul")).first().isEqualTo("tt0211915");
+        assertThat(tconsts("/movies/search?q=godfather&fromYear=1973")).containsExactly("tt0071562");
+        assertThat(tconsts("/movies/search?q=zzzzqqqq")).isEmpty();
+    }
+
+    @Test
+    void walkingTopByLinkHeadersReturnsEveryRatedMovieOnceInOrder() {
+        List<String> walked = new ArrayList<>();
+        String next = "/movies/top?limit=7";
+        int pages = 0;
+        while (next != null) {
+            Response page = get(next);
+            assertThat(page.statusCode()).isEqualTo(200);
+            walked.addAll(page.jsonPath().getList("tconst", String.class));
+            next = nextLink(page);
+            pages++;
+            assertThat(pages).isLessThan(1000);
+        }
+        assertThat(walked).containsExactlyElementsOf(expected.ranking().stream().map(Expected::tconst).toList());
+        assertThat(pages).isEqualTo((expected.ranking().size() + 6) / 7);
+    }
+
+    @Test
+    void walkingSearchByLinkHeadersHasNoDuplicates() {
+        List<String> all = tconsts("/movies/search?q=the&limit=100");
+        List<String> walked = new ArrayList<>();
+        String next = "/movies/search?q=the&limit=3";
+        while (next != null) {
+            Response page = get(next);
+            walked.addAll(page.jsonPath().getList("tconst", String.class));
+            next = nextLink(page);
+        }
+        assertThat(walked).doesNotHaveDuplicates().containsExactlyElementsOf(all);
+        assertThat(all.size()).isGreaterThan(3);
+    }
+
+    @Test
+    void aMovieExplainsItsRankAndScore() {
+        Expected third = expected.ranking().get(2);
+        JsonPath movie = get("/movies/" + third.tconst()).jsonPath();
+
+        assertThat(movie.getInt("rank")).isEqualTo(3);
+        double v = third.votes();
+        assertThat(movie.getDouble("explain.R")).isEqualTo(third.rating());
+        assertThat(movie.getLong("explain.v")).isEqualTo(third.votes());
+        assertThat(movie.getDouble("explain.m")).isEqualTo(M);
+        assertThat(movie.getDouble("explain.C")).isEqualTo(C);
+        assertThat(movie.getDouble("explain.weightOfRating")).isCloseTo(v / (v + M), within(1e-6));
+        assertThat(movie.getDouble("explain.weightOfPrior")).isCloseTo(M / (v + M), within(1e-6));
+        Map<String, Integer> genreRanks = movie.getMap("genreRanks");
+        for (String genre : third.genres()) {
+            List<String> inGenre = expected.ranking().stream().filter(m -> m.genres().contains(genre)).map(Expected::tconst).toList();
+            assertThat(genreRanks.get(genre)).as(genre).isEqualTo(inGenre.indexOf(third.tconst()) + 1);
+        }
+
+        Map<String, Object> bare = get("/movies/" + third.tconst() + "?explain=false").jsonPath().getMap("");
+        assertThat(bare).doesNotContainKeys("rank", "genreRanks", "explain").containsKey("weightedScore");
+    }
+
+    @Test
+    void malformedRequestsAre400sWithAJsonBody() {
+        for (String path : List.of("/movies/search", "/movies/search?q=", "/movies/search?q=a&limit=0",
+                "/movies/search?q=a&limit=101", "/movies/search?q=a&after=%%%", "/movies/search?q=a&after=bm90LWEtY3Vyc29y",
+                "/movies/search?q=a&fromYear=2000&toYear=1990", "/movies/search?q=" + "x".repeat(201),
+                "/movies/top?after=bm90LWEtY3Vyc29y", "/movies/top?after=%%%", "/movies/tt0111161?explain=maybe")) {
+            Response response = get(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(400);
+            assertThat(response.jsonPath().getInt("status")).as(path).isEqualTo(400);
+        }
+    }
+
+    private static List<String> tconsts(String path) {
+        return get(path).then().statusCode(200).extract().jsonPath().getList("tconst", String.class);
+    }
+
+    /** The path and query of the rel="next" link, or null on the last page. */
+    private static String nextLink(Response response) {
+        String link = response.getHeader("Link");
+        if (link == null) {
+            return null;
+        }
+        Matcher matcher = NEXT.matcher(link);
+        assertThat(matcher.find()).as(link).isTrue();
+        URI uri = URI.create(matcher.group(1));
+        return uri.getRawPath() + "?" + uri.getRawQuery();
+    }
+}
