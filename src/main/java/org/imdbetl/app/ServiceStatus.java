@@ -32,9 +32,12 @@ public class ServiceStatus {
             Map<InvalidRecordException.Reason, Long> deadLetteredByReason, long ignoredTombstones, boolean storeLoaded) {
     }
 
-    /** {@code rankingVersion} trails {@code version} while the ranking is rebuilt off the request path. */
+    /**
+     * {@code rankingVersion} trails {@code version} while the ranking is rebuilt off the request path;
+     * {@code searchIndexBytes} is about what the title index takes of the heap.
+     */
     public record Store(long movies, long ratedMovies, double minVotesPrior, double globalMeanRating,
-            boolean globalMeanAuto, long version, long rankingVersion) {
+            boolean globalMeanAuto, long version, long rankingVersion, long searchIndexBytes) {
     }
 
     public record Kafka(String bootstrapServers, boolean embedded, String topic) {
@@ -87,7 +90,7 @@ public class ServiceStatus {
     public Store store() {
         StoreStats stats = store.stats();
         return new Store(stats.movies(), stats.ratedMovies(), stats.minVotesPrior(), stats.globalMean(),
-                stats.globalMeanAuto(), stats.version(), stats.rankingVersion());
+                stats.globalMeanAuto(), stats.version(), stats.rankingVersion(), store.searchIndexBytes());
     }
 
     public SnapshotStatus snapshot() {

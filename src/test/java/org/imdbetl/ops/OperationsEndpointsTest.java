@@ -45,7 +45,7 @@ class OperationsEndpointsTest {
     void openApiDescribesEveryEndpointWithExamples() {
         String openapi = get("/q/openapi?format=json").then().statusCode(200).extract().asString();
 
-        assertThat(openapi).contains("/movies/top", "/movies/{tconst}", "/genres", "/status", "/admin/ingest");
+        assertThat(openapi).contains("/movies/top", "/movies/search", "/movies/{tconst}", "/genres", "/status", "/admin/ingest");
         assertThat(openapi).contains("The Shawshank Redemption", "\"movieCount\"", "limit must be a whole number");
         get("/q/swagger-ui/").then().statusCode(200);
     }

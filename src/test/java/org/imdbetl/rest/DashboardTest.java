@@ -13,6 +13,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -175,7 +178,31 @@ class DashboardTest {
         });
         assertThat(readTable(driver)).as("table after selecting %s", genre).isNotEqualTo(before);
 
-        // 4. No stray requests, no uncaught page errors, and a screenshot to look at.
+        // 4. Paging: with no filter, "Next" shows the page the API's Link header announces.
+        selectGenre(driver, "");
+        await("the unfiltered table").atMost(PAGE_TIMEOUT).pollInterval(POLL)
+                .untilAsserted(() -> assertThat(readTable(driver)).extracting(Row::tconst).isEqualTo(
+                        get("/movies/top?limit=" + limit).jsonPath().getList("tconst", String.class)));
+        List<String> secondPage = get(nextLink(get("/movies/top?limit=" + limit))).jsonPath().getList("tconst", String.class);
+        driver.findElement(By.id("next-page")).click();
+        await("page 2").atMost(PAGE_TIMEOUT).pollInterval(POLL)
+                .untilAsserted(() -> assertThat(readTable(driver)).extracting(Row::tconst).isEqualTo(secondPage));
+
+        // 5. Search as you type, then the detail panel of a result, with its rank and explanation.
+        driver.findElement(By.id("search-box")).sendKeys("godfather");
+        String godfather = get("/movies/search?q=godfather").jsonPath().getString("[0].tconst");
+        await("search results").atMost(PAGE_TIMEOUT).pollInterval(POLL).untilAsserted(() -> assertThat(
+                driver.findElements(By.cssSelector("#search-results button"))).isNotEmpty());
+        driver.findElement(By.cssSelector("#search-results button")).click();
+        JsonPath detail = get("/movies/" + godfather).jsonPath();
+        await("the detail panel").atMost(PAGE_TIMEOUT).pollInterval(POLL).untilAsserted(() -> {
+            assertThat(driver.findElement(By.id("movie-detail")).isDisplayed()).isTrue();
+            assertThat(driver.findElement(By.id("detail-title")).getText()).startsWith(detail.getString("title"));
+            assertThat(driver.findElement(By.id("detail-fields")).getText()).contains("#" + detail.getInt("rank"));
+            assertThat(driver.findElement(By.id("detail-explain")).getText()).contains("R = " + detail.getString("explain.R"));
+        });
+
+        // 6. No stray requests, no uncaught page errors, and a screenshot to look at.
         saveFullPageScreenshot(driver);
         List<String> external = externalRequests(driver, baseUrl);
         List<String> errors = uncaughtErrors(driver);
@@ -183,6 +210,14 @@ class DashboardTest {
             softly.assertThat(external).as("requests not served by the service (CDN, fonts)").isEmpty();
             softly.assertThat(errors).as("uncaught errors in the page").isEmpty();
         });
+    }
+
+    /** The path and query of a response's rel="next" Link. */
+    private static String nextLink(Response response) {
+        Matcher matcher = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"").matcher(String.valueOf(response.getHeader("Link")));
+        assertThat(matcher.find()).as("a next link in %s", response.getHeader("Link")).isTrue();
+        URI uri = URI.create(matcher.group(1));
+        return uri.getRawPath() + "?" + uri.getRawQuery();
     }
 
     private static ChromeDriver startChromium(Path chromium, Path driverBinary, Path profile) {

@@ -94,6 +94,24 @@ class ScoringStoreTest {
     }
 
     @Test
+    void aCursorNamesAPositionThatSurvivesChangesBetweenPages() {
+        for (int i = 1; i <= 9; i++) {
+            store.upsertAll(List.of(rated(String.format("tt%07d", i), 5.0 + i / 2.0, 1000L * i, "Drama")));
+        }
+        List<ScoredMovie> first = store.top(new TopQuery(3, null, 0, null, null, null));
+        assertThat(first).extracting(ScoredMovie::tconst).containsExactly("tt0000009", "tt0000008", "tt0000007");
+
+        // Between the pages: the best movie leaves, a new one enters above the cursor, one below it improves.
+        store.applyAll(List.of(ConsumedMovie.tombstone("tt0000009", 0, 1)));
+        store.upsertAll(List.of(rated("tt0000010", 9.9, 90_000, "Drama"), rated("tt0000001", 7.9, 5000, "Drama")));
+
+        List<ScoredMovie> second = store.top(new TopQuery(3, null, 0, null, null, RankPosition.of(first.get(2))));
+        assertThat(second).extracting(ScoredMovie::tconst).containsExactly("tt0000006", "tt0000001", "tt0000005");
+        assertThat(store.ranks("tt0000006")).map(ScoringStore.Ranks::overall).contains(4);
+        assertThat(store.ranks("tt0000006")).map(r -> r.byGenre().get("Drama")).contains(4);
+    }
+
+    @Test
     void breaksTiesByVotesThenTconst() {
         // R = C gives WR = C whatever the votes: equal scores.
         store.upsertAll(List.of(
