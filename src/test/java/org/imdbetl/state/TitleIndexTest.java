@@ -2,11 +2,14 @@ package org.imdbetl.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -50,7 +53,7 @@ class TitleIndexTest {
         index.upsert(movie("tt0000002", "Moon", 2009, 400_000L, "Sci-Fi"));
 
         assertThat(search("crouchng")).extracting(Hit::tconst, Hit::matchClass)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("tt0000001", TitleIndex.TYPO));
+                .containsExactly(tuple("tt0000001", TitleIndex.TYPO));
         assertThat(tconsts("crouhcing")).as("transposition").containsExactly("tt0000001");
         assertThat(tconsts("crouchingg")).as("insertion").containsExactly("tt0000001");
         assertThat(tconsts("xrouching")).as("substitution of the first letter").containsExactly("tt0000001");
@@ -72,12 +75,12 @@ class TitleIndexTest {
         index.upsert(movie("tt0000007", "Star", 1950, null, "Drama"));
 
         assertThat(search("star")).extracting(Hit::tconst, Hit::matchClass).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("tt0000002", TitleIndex.EXACT_TITLE),
-                org.assertj.core.groups.Tuple.tuple("tt0000007", TitleIndex.EXACT_TITLE),
-                org.assertj.core.groups.Tuple.tuple("tt0000001", TitleIndex.ALL_WORDS),
-                org.assertj.core.groups.Tuple.tuple("tt0000004", TitleIndex.ALL_WORDS),
-                org.assertj.core.groups.Tuple.tuple("tt0000006", TitleIndex.PREFIX),
-                org.assertj.core.groups.Tuple.tuple("tt0000003", TitleIndex.PREFIX));
+                tuple("tt0000002", TitleIndex.EXACT_TITLE),
+                tuple("tt0000007", TitleIndex.EXACT_TITLE),
+                tuple("tt0000001", TitleIndex.ALL_WORDS),
+                tuple("tt0000004", TitleIndex.ALL_WORDS),
+                tuple("tt0000006", TitleIndex.PREFIX),
+                tuple("tt0000003", TitleIndex.PREFIX));
         assertThat(search("stars")).as("a prefix of starship, then typos of star and start; stat is two edits away")
                 .extracting(Hit::tconst)
                 .containsExactly("tt0000003", "tt0000001", "tt0000004", "tt0000006", "tt0000002", "tt0000007");
@@ -90,9 +93,9 @@ class TitleIndexTest {
         index.upsert(movie("tt0000003", "Untergang der", 2011, 5L, "Drama"));
 
         assertThat(search("der untergang")).extracting(Hit::tconst, Hit::matchClass).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("tt0000001", TitleIndex.EXACT_TITLE),
-                org.assertj.core.groups.Tuple.tuple("tt0000002", TitleIndex.ALL_WORDS),
-                org.assertj.core.groups.Tuple.tuple("tt0000003", TitleIndex.ALL_WORDS));
+                tuple("tt0000001", TitleIndex.EXACT_TITLE),
+                tuple("tt0000002", TitleIndex.ALL_WORDS),
+                tuple("tt0000003", TitleIndex.ALL_WORDS));
     }
 
     @Test
@@ -150,7 +153,7 @@ class TitleIndexTest {
 
     @Test
     void pagingThroughEveryClassAndVoteBandGivesTheSameOrderAsOneBigPage() {
-        java.util.Random random = new java.util.Random(3);
+        Random random = new Random(3);
         String[] vocabulary = {"star", "stars", "start", "starship", "stat", "war", "wars", "night", "story"};
         long[] votes = {0, 1, 3, 7, 50, 500, 5_000, 50_000, 500_000};
         for (int i = 1; i <= 3000; i++) {
@@ -173,8 +176,8 @@ class TitleIndexTest {
             }
             // The big page stops at MAX_LIMIT hits; the last small page may go past it.
             assertThat(paged.subList(0, Math.min(paged.size(), all.size()))).as(text).isEqualTo(all);
-            assertThat(all).as(text).isSortedAccordingTo(java.util.Comparator.comparingInt(Hit::matchClass)
-                    .thenComparing(Hit::numVotes, java.util.Comparator.reverseOrder()).thenComparing(Hit::tconst));
+            assertThat(all).as(text).isSortedAccordingTo(Comparator.comparingInt(Hit::matchClass)
+                    .thenComparing(Hit::numVotes, Comparator.reverseOrder()).thenComparing(Hit::tconst));
         }
         assertThat(index.search(SearchQuery.of("star", SearchQuery.MAX_LIMIT)).hits()).extracting(Hit::matchClass)
                 .contains(TitleIndex.EXACT_TITLE, TitleIndex.ALL_WORDS, TitleIndex.PREFIX);
@@ -223,7 +226,7 @@ class TitleIndexTest {
         index.upsert(movie("tt0000001", "Final Title", 2001, 30L, "Comedy"));
         assertThat(tconsts("working")).isEmpty();
         assertThat(search("final")).extracting(Hit::tconst, Hit::numVotes)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("tt0000001", 30L));
+                .containsExactly(tuple("tt0000001", 30L));
         assertThat(tconsts(new SearchQuery("title", 5, "Comedy", 2001, 2001, null))).containsExactly("tt0000001");
 
         assertThat(index.remove("tt0000001")).isTrue();

@@ -24,7 +24,7 @@ class TitleTermsTest {
             }
             terms.intern(term);
         }
-        for (int q = 0; q < 300; q++) {
+        for (int q = 0; q < 100; q++) {
             String word = randomWord(random, 5 + random.nextInt(4));
             Set<String> found = new TreeSet<>();
             terms.forEachWithFuzzyPrefix(word, t -> found.add(all.get(t)));
