@@ -102,6 +102,19 @@ if during:
         f"| during the ingest (`/status` `ingest.state` RUNNING for {during['coverage']}% of the measurement) | {float(running[0]):,.0f} | {running[1]} | {running[2]} | {p99_ratio:.2f} × |",
         f"| idle: the same service once the ingest and its final snapshot are done | {float(idle[0]):,.0f} | {idle[1]} | {idle[2]} | 1.00 × |",
     ]
+search = d.get("search")
+if search:
+    lines += [
+        "",
+        "## Title search (wrk, 2 threads, 8 connections, full store loaded)",
+        "",
+        f"The title index takes about {search['index_mb']:.1f} MB of heap (its own estimate, in `/status`).",
+        "",
+        "| endpoint | req/s | p50 | p99 |",
+        "|---|---|---|---|",
+    ]
+    for ep, (rps, p50, p99) in search["wrk"].items():
+        lines.append(f"| `{ep}` | {float(rps):,.0f} | {p50} | {p99} |")
 lines += [
     "",
     "## Targets",
@@ -113,6 +126,10 @@ lines += [
     f"| `/movies/top` p99 ≤ 5 ms | {top[2]} | {verdict(ms(top[2]) <= 5)} |",
     f"| `/movies/top` throughput ≥ 0.7 × trivial endpoint | {top_rps_ratio:.2f} × | {verdict(top_rps_ratio >= 0.7)} |",
 ]
+if search:
+    worst = max(ms(v[2]) for k, v in search["wrk"].items() if k.startswith("/movies/search"))
+    lines.append(f"| title search p99 ≤ 10 ms (one- and three-word queries, 8 connections) | {worst:.2f} ms"
+                 f" (`/version` {search['wrk']['/version'][2]}) | {verdict(worst <= 10)} |")
 if during:
     lines.append(f"| `/movies/top` p99 during a full ingest ≤ 5 × idle p99 | {p99_ratio:.2f} × ({running[2]} vs {idle[2]}{partly}) | {verdict(p99_ratio <= 5)} |")
 lines += [

@@ -113,6 +113,21 @@ for ep in "${ENDPOINTS[@]}"; do
   echo "   $ep: ${RPS[$ep]} req/s, p50 ${P50[$ep]}, p99 ${P99[$ep]}"
 done
 
+# Title search: service time more than queueing, so 8 connections; /version alongside as the floor.
+echo "== title search: wrk, 8 connections, ${WRK_SECONDS}s each"
+declare -A SRPS SP50 SP99
+SEARCHES=("/version" "/movies/search?q=love" "/movies/search?q=the+dark+knight" "/movies/search?q=godfahter")
+for ep in "${SEARCHES[@]}"; do
+  wrk -t2 -c8 -d2s "http://127.0.0.1:$HTTP_PORT$ep" > /dev/null   # warm-up
+  out=$(wrk -t2 -c8 -d${WRK_SECONDS}s --latency "http://127.0.0.1:$HTTP_PORT$ep")
+  SRPS[$ep]=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+  SP50[$ep]=$(echo "$out" | awk '$1=="50%" {print $2}')
+  SP99[$ep]=$(echo "$out" | awk '$1=="99%" {print $2}')
+  echo "   $ep: ${SRPS[$ep]} req/s, p50 ${SP50[$ep]}, p99 ${SP99[$ep]}"
+done
+SEARCH_INDEX_MB=$(status | json "['store']['searchIndexBytes'] / 1048576")
+echo "   title index: ${SEARCH_INDEX_MB} MB of heap (its own estimate)"
+
 echo "== a second (reader) instance on the same broker: start-up to ready = store rebuilt from the topic"
 t0=$(now)
 KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT INGEST_ON_START=false SNAPSHOT_ENABLED=false HTTP_PORT=$((HTTP_PORT + 1)) \
@@ -193,6 +208,7 @@ tee "$RUN/results.json" <<JSON | python3 bench/report.py "$RESULTS"
  "snapshot_ms": $SNAPSHOT_MS, "ready": $READY, "started": "$STARTED", "reader_ready": $READER_READY, "reader_started": "$READER_STARTED", "heap_mb": $HEAP_USED, "rss_mb": $RSS_PEAK,
  "produce": $PRODUCE, "consume": $CONSUME, "samples": $SAMPLES, "heap_opt": "$HEAP", "java_opts": "$SERVICE_JAVA_OPTS",
  "during_ingest": {"seconds": $MEASURED, "idle_seconds": $IDLE_SECONDS, "delay": $LAT_DELAY, "coverage": $COVERAGE, "running": ["$RUNNING_RPS","$RUNNING_P50","$RUNNING_P99"], "idle": ["$IDLE_RPS","$IDLE_P50","$IDLE_P99"]},
+ "search": {"index_mb": $SEARCH_INDEX_MB, "wrk": {$(for ep in "${SEARCHES[@]}"; do printf '"%s": ["%s","%s","%s"],' "$ep" "${SRPS[$ep]}" "${SP50[$ep]}" "${SP99[$ep]}"; done | sed 's/,$//')}},
  "wrk": {$(for ep in "${ENDPOINTS[@]}"; do printf '"%s": ["%s","%s","%s"],' "$ep" "${RPS[$ep]}" "${P50[$ep]}" "${P99[$ep]}"; done | sed 's/,$//')},
  "hot": $(python3 -c "import json; print(json.dumps(open('$RUN/hot-methods.txt').read()))")}
 JSON
