@@ -129,7 +129,7 @@ public class MovieResource {
     @Path("/{tconst}")
     @Operation(summary = "One movie by its IMDb id")
     @APIResponse(responseCode = "200", description = "The movie", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = MovieDetailView.class), examples = @ExampleObject(name = "movie", value = Examples.MOVIE)))
+            schema = @Schema(implementation = MovieDetailView.class), examples = @ExampleObject(name = "movie", value = Examples.MOVIE_DETAIL)))
     @APIResponse(responseCode = "404", description = "No such movie in the store", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorView.class),
             examples = @ExampleObject(name = "unknown", value = Examples.NOT_FOUND)))
