@@ -6,8 +6,11 @@ final class Examples {
     static final String MOVIE = "{\"tconst\":\"tt0111161\",\"title\":\"The Shawshank Redemption\","
             + "\"originalTitle\":\"The Shawshank Redemption\",\"year\":1994,\"runtimeMinutes\":142,\"genres\":[\"Drama\"],"
             + "\"averageRating\":9.3,\"numVotes\":2995123,\"weightedScore\":9.297198247036564}";
-    static final String MOVIE_DETAIL = MOVIE.substring(0, MOVIE.length() - 1) + ",\"rank\":1,\"genreRanks\":{\"Drama\":1},"
-            + "\"explain\":{\"R\":9.3,\"v\":2995123,\"m\":3000,\"C\":6.5,\"weightOfRating\":0.9989993739416295,\"weightOfPrior\":0.0010006260583705206}}";
+    static final String MOVIE_DETAIL = "{\"tconst\":\"tt0111161\",\"title\":\"The Shawshank Redemption\","
+            + "\"originalTitle\":\"The Shawshank Redemption\",\"year\":1994,\"runtimeMinutes\":142,\"genres\":[\"Drama\"],"
+            + "\"averageRating\":9.3,\"numVotes\":2995123,\"weightedScore\":9.297198247036564,\"rank\":1,"
+            + "\"genreRanks\":{\"Drama\":1},\"explain\":{\"R\":9.3,\"v\":2995123,\"m\":3000,\"C\":6.5,"
+            + "\"weightOfRating\":0.9989993739416295,\"weightOfPrior\":0.0010006260583705206}}";
     static final String TOP_MOVIES = "[" + MOVIE + ",{\"tconst\":\"tt0068646\",\"title\":\"The Godfather\","
             + "\"originalTitle\":\"The Godfather\",\"year\":1972,\"runtimeMinutes\":175,\"genres\":[\"Crime\",\"Drama\"],"
             + "\"averageRating\":9.2,\"numVotes\":2060412,\"weightedScore\":9.196074463073781}]";
