@@ -47,11 +47,11 @@ await_ingested() {
     sleep 0.2
   done
 }
-wrk_warm_up() { wrk -t2 -c64 -d2s "http://127.0.0.1:$HTTP_PORT$1" > /dev/null; }
-# wrk_latency ENDPOINT SECONDS: prints "req/s p50 p99".
+wrk_warm_up() { wrk -t2 -c"${2:-64}" -d2s "http://127.0.0.1:$HTTP_PORT$1" > /dev/null; }
+# wrk_latency ENDPOINT SECONDS [CONNECTIONS, default 64]: prints "req/s p50 p99".
 wrk_latency() {
   local out
-  out=$(wrk -t2 -c64 -d"$2"s --latency "http://127.0.0.1:$HTTP_PORT$1")
+  out=$(wrk -t2 -c"${3:-64}" -d"$2"s --latency "http://127.0.0.1:$HTTP_PORT$1")
   echo "$(echo "$out" | awk '/Requests\/sec/ {print $2}') $(echo "$out" | awk '$1=="50%" {print $2}') $(echo "$out" | awk '$1=="99%" {print $2}')"
 }
 
@@ -105,11 +105,8 @@ echo "== REST under load: wrk, 64 connections, ${WRK_SECONDS}s each"
 declare -A RPS P50 P99
 ENDPOINTS=("/version" "/movies/top?limit=10" "/movies/top?genre=Drama&limit=50" "/genres")
 for ep in "${ENDPOINTS[@]}"; do
-  wrk -t2 -c64 -d2s "http://127.0.0.1:$HTTP_PORT$ep" > /dev/null   # warm-up
-  out=$(wrk -t2 -c64 -d${WRK_SECONDS}s --latency "http://127.0.0.1:$HTTP_PORT$ep")
-  RPS[$ep]=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
-  P50[$ep]=$(echo "$out" | awk '$1=="50%" {print $2}')
-  P99[$ep]=$(echo "$out" | awk '$1=="99%" {print $2}')
+  wrk_warm_up "$ep"
+  read -r "RPS[$ep]" "P50[$ep]" "P99[$ep]" <<< "$(wrk_latency "$ep" "$WRK_SECONDS")"
   echo "   $ep: ${RPS[$ep]} req/s, p50 ${P50[$ep]}, p99 ${P99[$ep]}"
 done
 
@@ -118,11 +115,8 @@ echo "== title search: wrk, 8 connections, ${WRK_SECONDS}s each"
 declare -A SRPS SP50 SP99
 SEARCHES=("/version" "/movies/search?q=love" "/movies/search?q=the+dark+knight" "/movies/search?q=godfahter")
 for ep in "${SEARCHES[@]}"; do
-  wrk -t2 -c8 -d2s "http://127.0.0.1:$HTTP_PORT$ep" > /dev/null   # warm-up
-  out=$(wrk -t2 -c8 -d${WRK_SECONDS}s --latency "http://127.0.0.1:$HTTP_PORT$ep")
-  SRPS[$ep]=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
-  SP50[$ep]=$(echo "$out" | awk '$1=="50%" {print $2}')
-  SP99[$ep]=$(echo "$out" | awk '$1=="99%" {print $2}')
+  wrk_warm_up "$ep" 8
+  read -r "SRPS[$ep]" "SP50[$ep]" "SP99[$ep]" <<< "$(wrk_latency "$ep" "$WRK_SECONDS" 8)"
   echo "   $ep: ${SRPS[$ep]} req/s, p50 ${SP50[$ep]}, p99 ${SP99[$ep]}"
 done
 SEARCH_INDEX_MB=$(status | json "['store']['searchIndexBytes'] / 1048576")

@@ -80,8 +80,7 @@ public class IngestJob {
         this.positions = positions;
         this.topics = topics;
         this.lake = lake;
-        this.dataset = new DatasetStatus(configuredSource().describe(), null, Map.of(), null, 0, null, Map.of(), null,
-                null);
+        this.dataset = DatasetStatus.initial(configuredSource().describe());
     }
 
     /** Called by the start-up sequence once the messaging channels are wired. */
@@ -163,6 +162,7 @@ public class IngestJob {
             awaitStoreLoaded(config.ingest().storeLoadTimeout());
             Path stateFile = stateFile(source);
             DatasetState last = DatasetState.load(stateFile);
+            recordIngested(last);
             try (DumpFile ratings = source.open(ImdbReader.RATINGS_FILE, last.file(ImdbReader.RATINGS_FILE));
                     DumpFile basics = source.open(ImdbReader.BASICS_FILE, last.file(ImdbReader.BASICS_FILE))) {
                 boolean changed = ratings.changed() || basics.changed();
@@ -183,13 +183,14 @@ public class IngestJob {
                     // Recorded only after everything was read and sent: a failed or held-back refresh is
                     // read again at the next check.
                     if (!outcome.heldBack()) {
-                        last.with(ImdbReader.RATINGS_FILE, ratings.commit())
-                                .with(ImdbReader.BASICS_FILE, basics.commit())
-                                .save(stateFile);
+                        DatasetState ingested = last.with(ImdbReader.RATINGS_FILE, ratings.commit())
+                                .with(ImdbReader.BASICS_FILE, basics.commit());
+                        ingested.save(stateFile);
+                        recordIngested(ingested);
                     }
-                    recordIngested(stateFile);
                 }
-                recordRefresh(outcome);
+                dataset = dataset.withRefresh(new DatasetStatus.RefreshCounts(Instant.now(), outcome.added(),
+                        outcome.changed(), outcome.removed(), outcome.unchanged(), outcome.deletionsHeld()));
                 // Last: whoever waits for the state sees the dataset part already updated.
                 if (outcome.heldBack()) {
                     progress.heldBack();
@@ -303,16 +304,13 @@ public class IngestJob {
         Map<String, String> found = new LinkedHashMap<>();
         found.put(ratings.name(), ratings.checkResult());
         found.put(basics.name(), basics.checkResult());
-        DatasetStatus now = dataset;
-        dataset = new DatasetStatus(source.describe(), now.asOf(), now.ingested(), Instant.now(),
-                (System.nanoTime() - startedNanos) / 1_000_000, outcome, found, null, now.lastRefresh());
+        dataset = dataset.withCheck(source.describe(), Instant.now(), (System.nanoTime() - startedNanos) / 1_000_000,
+                outcome, found);
     }
 
     private void recordCheckFailed(ImdbSource source, String error, long startedNanos) {
-        DatasetStatus now = dataset;
-        dataset = new DatasetStatus(source.describe(), now.asOf(), now.ingested(), Instant.now(),
-                (System.nanoTime() - startedNanos) / 1_000_000, "FAILED", Map.of("error", error), null,
-                now.lastRefresh());
+        dataset = dataset.withCheck(source.describe(), Instant.now(), (System.nanoTime() - startedNanos) / 1_000_000,
+                "FAILED", Map.of("error", error));
     }
 
     /**
@@ -324,25 +322,12 @@ public class IngestJob {
         return topics.topicId().map(id -> shared.resolveSibling("topic-" + id + "-" + shared.getFileName())).orElse(shared);
     }
 
-    private void recordIngested(Path stateFile) {
-        try {
-            DatasetState state = DatasetState.load(stateFile);
-            Map<String, FileVersion> files = new LinkedHashMap<>();
-            state.file(ImdbReader.RATINGS_FILE).ifPresent(v -> files.put(ImdbReader.RATINGS_FILE, v));
-            state.file(ImdbReader.BASICS_FILE).ifPresent(v -> files.put(ImdbReader.BASICS_FILE, v));
-            DatasetStatus now = dataset;
-            dataset = new DatasetStatus(now.source(), asOf(files.get(ImdbReader.RATINGS_FILE)), files, now.lastCheckAt(),
-                    now.lastCheckMillis(), now.lastCheckOutcome(), now.lastCheck(), null, now.lastRefresh());
-        } catch (IOException e) {
-            Log.warnf("Refresh: %s", e.getMessage());
-        }
-    }
-
-    private void recordRefresh(Outcome outcome) {
-        DatasetStatus now = dataset;
-        dataset = new DatasetStatus(now.source(), now.asOf(), now.ingested(), now.lastCheckAt(), now.lastCheckMillis(),
-                now.lastCheckOutcome(), now.lastCheck(), null, new DatasetStatus.RefreshCounts(Instant.now(),
-                        outcome.added(), outcome.changed(), outcome.removed(), outcome.unchanged(), outcome.deletionsHeld()));
+    /** The versions as last ingested, as {@code /status} shows them. */
+    private void recordIngested(DatasetState state) {
+        Map<String, FileVersion> files = new LinkedHashMap<>();
+        state.file(ImdbReader.RATINGS_FILE).ifPresent(v -> files.put(ImdbReader.RATINGS_FILE, v));
+        state.file(ImdbReader.BASICS_FILE).ifPresent(v -> files.put(ImdbReader.BASICS_FILE, v));
+        dataset = dataset.withIngested(asOf(files.get(ImdbReader.RATINGS_FILE)), files);
     }
 
     /** The dataset version: the ratings dump's Last-Modified, else its file time. */

@@ -75,11 +75,8 @@ public class ServiceStatus {
 
     /** The dataset part, with the next scheduled check. */
     public DatasetStatus dataset() {
-        DatasetStatus dataset = ingest.dataset();
         Trigger refresh = scheduler.getScheduledJob(Schedules.REFRESH);
-        Instant next = refresh == null ? null : refresh.getNextFireTime();
-        return new DatasetStatus(dataset.source(), dataset.asOf(), dataset.ingested(), dataset.lastCheckAt(),
-                dataset.lastCheckMillis(), dataset.lastCheckOutcome(), dataset.lastCheck(), next, dataset.lastRefresh());
+        return ingest.dataset().withNextCheck(refresh == null ? null : refresh.getNextFireTime());
     }
 
     public Consumer consumer() {

@@ -26,11 +26,4 @@ public final class Tconst {
         }
         return (digits << LENGTH_BITS) | (tconst.length() - 2);
     }
-
-    /** The tconst a {@link #number} came from. */
-    public static String fromNumber(long number) {
-        int digits = (int) (number & ((1 << LENGTH_BITS) - 1));
-        String value = Long.toString(number >>> LENGTH_BITS);
-        return "tt" + "0".repeat(Math.max(0, digits - value.length())) + value;
-    }
 }

@@ -11,9 +11,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.imdbetl.topic.EmbeddedKafkaResource;
 import org.imdbetl.pipeline.SampleExpectations;
 import org.imdbetl.topic.EmbeddedKafkaBroker;
+import org.imdbetl.topic.EmbeddedKafkaResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

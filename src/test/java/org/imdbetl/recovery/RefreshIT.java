@@ -5,16 +5,17 @@ import static org.awaitility.Awaitility.await;
 
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.imdbetl.pipeline.SampleExpectations;
 import org.imdbetl.pipeline.SampleExpectations.Expected;
+import org.imdbetl.pipeline.SampleExpectations;
+import org.imdbetl.source.DumpServer;
 import org.imdbetl.topic.EmbeddedKafkaBroker;
 import org.imdbetl.topic.EmbeddedKafkaResource;
 import org.junit.jupiter.api.Test;
@@ -62,32 +63,33 @@ class RefreshIT {
 
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start("127.0.0.1", kafkaPort,
                         EmbeddedKafkaResource.freePort(), root.resolve("kafka"));
-                DumpServer server = new DumpServer(day1, Instant.parse("2026-11-01T13:20:00Z"))) {
+                DumpServer server = new DumpServer()) {
+            publish(server, day1, 1, false);
             Map<String, String> writerEnv = new LinkedHashMap<>(env);
-            writerEnv.put("IMDB_SOURCE", server.url());
+            writerEnv.put("IMDB_SOURCE", server.baseUrl());
             try (ServiceProcess writer = ServiceProcess.start(root.resolve("writer"), SERVICE_LOG, port, writerEnv, List.of())) {
                 writer.awaitUp();
                 awaitDay(writer, day1);
 
                 // Unchanged: every check is a 304, nothing is read or sent.
                 long sent = writer.status().getLong("ingest.sent");
-                int notModified = server.notModified.get();
-                await("two unchanged checks").atMost(TIMEOUT).until(() -> server.notModified.get() >= notModified + 4);
+                long notModified = server.notModified();
+                await("two unchanged checks").atMost(TIMEOUT).until(() -> server.notModified() >= notModified + 4);
                 JsonPath unchanged = writer.status();
                 assertThat(unchanged.getString("dataset.lastCheckOutcome")).isEqualTo("UNCHANGED");
                 assertThat(unchanged.getString("dataset.lastCheck.'title.basics.tsv.gz'")).contains("304");
                 assertThat(unchanged.getLong("ingest.sent")).isEqualTo(sent);
                 assertThat(unchanged.getString("dataset.nextCheckAt")).isNotNull();
-                assertThat(unchanged.getString("dataset.asOf")).isEqualTo("2026-11-01T13:20:00Z");
+                // DumpServer dates day N at 2024-01-01T06:00Z plus N days.
+                assertThat(unchanged.getString("dataset.asOf")).isEqualTo("2024-01-02T06:00:00Z");
 
                 // A cut download of day 2: nothing deleted, the day-1 cache kept, the next check retries.
-                server.mode(DumpServer.Mode.CUTS_BODIES);
-                server.serve(day2, Instant.parse("2026-11-02T13:20:00Z"));
+                publish(server, day2, 2, true);
                 await("a failed refresh").atMost(TIMEOUT).until(() -> "FAILED".equals(writer.status().getString("ingest.state")));
                 assertMovies(port, day1);
 
                 // Day 2 in full: picked up by the schedule.
-                server.mode(DumpServer.Mode.CONDITIONAL);
+                publish(server, day2, 2, false);
                 awaitDay(writer, day2);
                 goneOnDay2.forEach(tconst -> assertThat(get(port, "/movies/" + tconst).statusCode()).isEqualTo(404));
                 assertThat(writer.status().getLong("dataset.lastRefresh.removed")).isEqualTo(goneOnDay2.size());
@@ -95,7 +97,7 @@ class RefreshIT {
             }
 
             // Day 3 is published while the service is down; a restart picks it up.
-            server.serve(day3, Instant.parse("2026-11-03T13:20:00Z"));
+            publish(server, day3, 3, false);
             try (ServiceProcess writer = ServiceProcess.start(root.resolve("writer"), SERVICE_LOG, port, writerEnv, List.of())) {
                 writer.awaitUp();
                 awaitDay(writer, day3);
@@ -105,7 +107,7 @@ class RefreshIT {
                 // A reader started now sees the deletions: it rebuilds its store from the topic.
                 int readerPort = EmbeddedKafkaResource.freePort();
                 Map<String, String> readerEnv = new LinkedHashMap<>(env);
-                readerEnv.put("IMDB_SOURCE", server.url());
+                readerEnv.put("IMDB_SOURCE", server.baseUrl());
                 readerEnv.put("INGEST_ON_START", "false");
                 readerEnv.put("REFRESH_INTERVAL", "off");
                 readerEnv.put("SNAPSHOT_ENABLED", "false");
@@ -119,7 +121,7 @@ class RefreshIT {
                 }
 
                 // Day 4 removes a third of the movies: upserts applied, deletions held back until allowed.
-                server.serve(day4, Instant.parse("2026-11-04T13:20:00Z"));
+                publish(server, day4, 4, false);
                 await("held back").atMost(TIMEOUT).until(() -> "HELD_BACK".equals(writer.status().getString("ingest.state")));
                 JsonPath held = writer.status();
                 assertThat(held.getLong("dataset.lastRefresh.heldBack")).isEqualTo(goneOnDay4.size());
@@ -129,6 +131,18 @@ class RefreshIT {
                         .post("/admin/ingest?allowDeletes=true").then().statusCode(202);
                 awaitDay(writer, day4);
                 assertThat(writer.status().getString("ingest.state")).isEqualTo("COMPLETED");
+            }
+        }
+    }
+
+    /** Serves a day's two files from now on; {@code cut}: every body stops halfway. */
+    private static void publish(DumpServer server, Path day, int number, boolean cut) throws IOException {
+        for (String file : List.of("title.basics.tsv.gz", "title.ratings.tsv.gz")) {
+            byte[] body = Files.readAllBytes(day.resolve(file));
+            if (cut) {
+                server.serveCut(file, body, number);
+            } else {
+                server.serve(file, body, number);
             }
         }
     }

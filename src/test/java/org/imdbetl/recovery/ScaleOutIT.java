@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
-import org.imdbetl.topic.EmbeddedKafkaResource;
 import org.imdbetl.topic.EmbeddedKafkaBroker;
+import org.imdbetl.topic.EmbeddedKafkaResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * A dump server on 127.0.0.1 that behaves as told: answers conditionals with 304, ignores them, sends no
  * validators at all, or cuts a body off halfway. Records every request and how each body write ended.
  */
-final class DumpServer implements AutoCloseable {
+public final class DumpServer implements AutoCloseable {
 
     enum Mode {
         /** ETag, Last-Modified, and 304 when either matches. */
@@ -32,7 +32,7 @@ final class DumpServer implements AutoCloseable {
         NO_VALIDATORS
     }
 
-    record Request(String file, String ifNoneMatch, String ifModifiedSince, int status) {
+    public record Request(String file, String ifNoneMatch, String ifModifiedSince, int status) {
     }
 
     /** How one body write ended: bytes written, and whether the client went away before the end. */
@@ -48,18 +48,18 @@ final class DumpServer implements AutoCloseable {
     private final Map<String, Boolean> cut = new ConcurrentHashMap<>();
     private final Map<String, Boolean> stalled = new ConcurrentHashMap<>();
     private final CountDownLatch closing = new CountDownLatch(1);
-    final List<Request> requests = new CopyOnWriteArrayList<>();
+    public final List<Request> requests = new CopyOnWriteArrayList<>();
     final List<Written> written = new CopyOnWriteArrayList<>();
     private volatile Mode mode = Mode.CONDITIONAL;
 
-    DumpServer() throws IOException {
+    public DumpServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/dumps/", this::handle);
         server.setExecutor(executor);
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/dumps/";
     }
 
@@ -68,7 +68,7 @@ final class DumpServer implements AutoCloseable {
     }
 
     /** Serves {@code body} from now on, last modified at {@code day} (days after an arbitrary date). */
-    void serve(String file, byte[] body, int day) {
+    public void serve(String file, byte[] body, int day) {
         bodies.put(file, body);
         lastModified.put(file, DateTimeFormatter.RFC_1123_DATE_TIME.format(
                 Instant.parse("2024-01-01T06:00:00Z").plusSeconds(86_400L * day).atOffset(ZoneOffset.UTC)));
@@ -77,7 +77,7 @@ final class DumpServer implements AutoCloseable {
     }
 
     /** Like {@link #serve}, but the body stops halfway although Content-Length promised all of it. */
-    void serveCut(String file, byte[] body, int day) {
+    public void serveCut(String file, byte[] body, int day) {
         serve(file, body, day);
         cut.put(file, true);
     }
@@ -86,6 +86,11 @@ final class DumpServer implements AutoCloseable {
     void serveStalled(String file, byte[] body, int day) {
         serve(file, body, day);
         stalled.put(file, true);
+    }
+
+    /** How many requests were answered 304 Not Modified. */
+    public long notModified() {
+        return requests.stream().filter(r -> r.status() == 304).count();
     }
 
     static String etagOf(byte[] body) {
