@@ -168,6 +168,30 @@ class RatingHistoryTest {
     }
 
     @Test
+    void aMovieWithMorePointsThanItsHeadKeepsIsReadFromItsPoints() {
+        int days = HistoryCodec.Head.KEEP + 4;
+        List<HistoryEntry> entries = new ArrayList<>();
+        for (int d = 0; d < days; d++) {
+            entries.add(new HistoryEntry("tt0000001", point(DAY1.plus(d, ChronoUnit.DAYS), Event.CHANGED, 7.0, 100 + d * d, 6.6)));
+        }
+        List<HistoryEntry> shuffled = new ArrayList<>(entries);
+        Collections.shuffle(shuffled, new Random(5));
+        RatingHistory history = open();
+        // One at a time: each late point meets a head that is already full.
+        shuffled.forEach(e -> history.put(e.tconst(), e.point()));
+
+        assertThat(history.history("tt0000001")).containsExactlyElementsOf(entries.stream().map(HistoryEntry::point).toList());
+        assertThat(history.putAll(entries, Map.of())).isZero();
+        Instant last = DAY1.plus(days - 1, ChronoUnit.DAYS);
+        long lastVotes = 100 + (days - 1) * (days - 1);
+        for (int d = 0; d < days - 1; d++) {
+            Instant since = DAY1.plus(d, ChronoUnit.DAYS);
+            assertThat(history.movers(MoversQuery.of(Measure.VOTES, 5).since(since.plusSeconds(60))))
+                    .as("since day %d", d).containsExactly(new Mover("tt0000001", since, 100 + d * d, last, lastVotes));
+        }
+    }
+
+    @Test
     void moversNeedTwoRefreshesForTheDefaultSince() {
         RatingHistory history = open();
         assertThat(history.movers(MoversQuery.of(Measure.VOTES, 10))).isEmpty();
@@ -211,6 +235,16 @@ class RatingHistoryTest {
                     history.putAll(entries.subList(i, end), Map.of());
                     i = end;
                 }
+
+                // Corrections: other values for points already stored, the latest, the one before or older.
+                List<HistoryEntry> corrections = new ArrayList<>();
+                for (int c = 0; c < entries.size() / 20; c++) {
+                    HistoryEntry old = entries.get(random.nextInt(entries.size()));
+                    HistoryPoint again = RandomHistory.randomValues(random, old.point().asOf(), old.point().event());
+                    corrections.add(new HistoryEntry(old.tconst(), again));
+                }
+                history.putAll(corrections, Map.of());
+                corrections.forEach(data::add);
 
                 assertThat(history.asOfs()).containsExactlyElementsOf(data.asOfs());
                 for (String tconst : data.tconsts()) {
@@ -300,8 +334,12 @@ class RatingHistoryTest {
 
         history.putAll(List.of(entry), Map.of(0, 1L));
         history.putAll(List.of(entry), Map.of(0, 2L, 3, 5L));
-
         assertThat(history.offsets()).isEqualTo(Map.of(0, 2L, 3, 5L));
+
+        // A poll that brought only records of other kinds still moves the offsets on.
+        assertThat(history.putAll(List.of(), Map.of(0, 9L))).isZero();
+        assertThat(history.putAll(List.of(), Map.of())).isZero();
+        assertThat(history.offsets()).isEqualTo(Map.of(0, 9L, 3, 5L));
     }
 
     @Test
