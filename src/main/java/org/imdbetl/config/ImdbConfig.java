@@ -23,6 +23,8 @@ public interface ImdbConfig {
 
     Snapshot snapshot();
 
+    History history();
+
     Admin admin();
 
     interface Source {
@@ -114,6 +116,13 @@ public interface ImdbConfig {
         @WithDefault("imdb-movies-dlq")
         String dlqTopic();
 
+        /**
+         * Compacted topic of the rating history, one record per movie and refresh, keyed {@code tconst@asOf}
+         * (env KAFKA_HISTORY_TOPIC). Every instance builds its history store from it.
+         */
+        @WithDefault("imdb-movie-history")
+        String historyTopic();
+
         /** How often the consumer lag metric asks the broker for the topic's end offsets. */
         @WithDefault("10s")
         Duration lagRefresh();
@@ -164,6 +173,21 @@ public interface ImdbConfig {
          */
         @WithDefault("500ms")
         Duration rankingRebuildInterval();
+    }
+
+    interface History {
+
+        /** Folder of this instance's on-disk history store (env HISTORY_DIR); one instance per folder. */
+        @WithDefault("data/history")
+        Path dir();
+
+        /** Movers rows kept in memory over all cached tables, 32 bytes of heap each. */
+        @WithDefault("1000000")
+        long moversCacheRows();
+
+        /** Points sent to the history topic before the movie records they describe (the writer's chunk). */
+        @WithDefault("2000")
+        int sendChunk();
     }
 
     interface Snapshot {

@@ -37,7 +37,6 @@ public class MovieResource {
 
     static final int DEFAULT_LIMIT = 10;
     static final int MAX_LIMIT = 1000;
-    static final int MAX_GENRE_LENGTH = 64;
     static final int MAX_SEARCH_LIMIT = 100;
     static final int MAX_QUERY_LENGTH = 200;
 
@@ -164,13 +163,6 @@ public class MovieResource {
     }
 
     private String genre(String genre) {
-        if (genre == null || genre.isBlank()) {
-            return null;
-        }
-        if (genre.length() > MAX_GENRE_LENGTH) {
-            throw new BadRequestException("genre must be at most " + MAX_GENRE_LENGTH + " characters");
-        }
-        return store.canonicalGenre(genre.trim()).orElseThrow(() -> new BadRequestException(
-                "no movie in the store has genre '" + Text.abbreviate(genre, 40) + "'; GET /genres lists them"));
+        return QueryParams.genre(genre, store);
     }
 }

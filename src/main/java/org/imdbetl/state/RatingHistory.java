@@ -15,6 +15,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
@@ -53,7 +54,9 @@ import org.rocksdb.WriteOptions;
  * every movie with fewer than {@link Head#KEEP} points since, and seeks the points for the others.
  * <li>latest: (asOf of its newest point, movie) → nothing, one key per movie: the movies changed after
  * a date are one range, so {@link #movers} visits only those.
- * <li>default: the refresh dates, and the consumer offsets written with the points they cover.
+ * <li>refreshes: (asOf, movie) → nothing: the points of one refresh are one range, for the lake.
+ * <li>default: the refresh dates, each with a revision counting the writes of its points, and the
+ * consumer offsets written with the points they cover.
  * </ul>
  *
  * <p>Threads: one writer at a time (writes are serialized), any number of readers. A movers table is
@@ -69,6 +72,8 @@ public final class RatingHistory implements AutoCloseable {
     private static final byte[] POINTS = "points".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] LATEST = "latest".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] HEADS = "heads".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] REFRESHES = "refreshes".getBytes(StandardCharsets.US_ASCII);
+    private static final byte REVISION_TAG = 'r';
     private static final byte ASOF_TAG = 'a';
     private static final byte OFFSET_TAG = 'o';
     private static final byte[] MOVIE_COUNT_KEY = {'m'};
@@ -88,6 +93,7 @@ public final class RatingHistory implements AutoCloseable {
     private final ColumnFamilyHandle points;
     private final ColumnFamilyHandle latest;
     private final ColumnFamilyHandle heads;
+    private final ColumnFamilyHandle refreshes;
     private final ReadOptions reads = new ReadOptions();
     private final WriteOptions writes = new WriteOptions();
 
@@ -98,6 +104,8 @@ public final class RatingHistory implements AutoCloseable {
     private final Object writeMonitor = new Object();
     /** Bumped by every write that changed a point: a movers table of an older version is stale. */
     private volatile long version;
+    /** Per refresh date, how many times one of its points was written; replaced, never changed in place. */
+    private volatile Map<Long, Long> revisions;
     /** Movies with at least one point; kept in the default family, written with the points. */
     private volatile long movieCount;
     /** Refresh dates in epoch millis, ascending; replaced, never changed in place. */
@@ -120,7 +128,9 @@ public final class RatingHistory implements AutoCloseable {
         this.points = handles.get(1);
         this.latest = handles.get(2);
         this.heads = handles.get(3);
+        this.refreshes = handles.get(4);
         this.asOfs = loadAsOfs();
+        this.revisions = loadRevisions();
         this.movieCount = loadMovieCount();
     }
 
@@ -168,7 +178,8 @@ public final class RatingHistory implements AutoCloseable {
                     new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, small),
                     new ColumnFamilyDescriptor(POINTS, big),
                     new ColumnFamilyDescriptor(LATEST, small),
-                    new ColumnFamilyDescriptor(HEADS, small));
+                    new ColumnFamilyDescriptor(HEADS, small),
+                    new ColumnFamilyDescriptor(REFRESHES, small));
             db = RocksDB.open(options, dir.toString(), families, handles);
             return new RatingHistory(dir, moversCacheRows, resources, db, handles);
         } catch (RocksDBException | RuntimeException e) {
@@ -282,6 +293,7 @@ public final class RatingHistory implements AutoCloseable {
             long[] known = asOfs;
             TreeSet<Long> added = new TreeSet<>();
             long newMovies = 0;
+            Map<Long, Long> revisions = new HashMap<>();
             i = 0;
             for (HistoryEntry entry : entries) {
                 byte[] pointKey = pointKeys[i++];
@@ -294,6 +306,8 @@ public final class RatingHistory implements AutoCloseable {
                 batch.put(points, pointKey, value);
                 long tconst = HistoryCodec.first(pointKey);
                 long asOf = HistoryCodec.second(pointKey);
+                batch.put(refreshes, HistoryCodec.latestKey(asOf, tconst), NOTHING);
+                revisions.merge(asOf, 1L, Long::sum);
                 if (Arrays.binarySearch(known, asOf) < 0 && added.add(asOf)) {
                     batch.put(meta, asOfKey(asOf), NOTHING);
                 }
@@ -314,6 +328,11 @@ public final class RatingHistory implements AutoCloseable {
             for (Map.Entry<Integer, Long> offset : nextOffsets.entrySet()) {
                 batch.put(meta, offsetKey(offset.getKey()), HistoryCodec.single(offset.getValue()));
             }
+            Map<Long, Long> nextRevisions = new TreeMap<>(this.revisions);
+            for (Map.Entry<Long, Long> revision : revisions.entrySet()) {
+                long next = nextRevisions.merge(revision.getKey(), revision.getValue(), Long::sum);
+                batch.put(meta, revisionKey(revision.getKey()), HistoryCodec.single(next));
+            }
             if (newMovies > 0) {
                 batch.put(meta, MOVIE_COUNT_KEY, HistoryCodec.single(movieCount + newMovies));
             }
@@ -326,6 +345,9 @@ public final class RatingHistory implements AutoCloseable {
             }
             if (!added.isEmpty()) {
                 asOfs = merge(known, added);
+            }
+            if (!revisions.isEmpty()) {
+                this.revisions = Collections.unmodifiableMap(nextRevisions);
             }
             movieCount += newMovies;
             return changed;
@@ -413,6 +435,77 @@ public final class RatingHistory implements AutoCloseable {
         }
         // Every since between two refreshes gives the same answer: cache by the refresh at or before it.
         return table(known[at], query.by()).walk(query.direction(), query.filter(), query.limit());
+    }
+
+    /**
+     * Per refresh date (epoch millis), a number that grows whenever one of its points is written: the
+     * lake rewrites a refresh's file when it differs from the one it wrote.
+     */
+    public Map<Long, Long> revisions() {
+        return revisions;
+    }
+
+    /** Every point of one refresh, in tconst order; empty for a date with no points. */
+    public List<HistoryEntry> pointsAt(Instant asOf) {
+        long millis = asOf.toEpochMilli();
+        Lock open = openLock.readLock();
+        open.lock();
+        try {
+            ensureOpen();
+            List<HistoryEntry> result = new ArrayList<>();
+            List<byte[]> keys = new ArrayList<>(HEADS_PER_READ);
+            try (RocksIterator it = db.newIterator(refreshes, reads)) {
+                for (it.seek(HistoryCodec.single(millis)); it.isValid(); it.next()) {
+                    byte[] key = it.key();
+                    if (HistoryCodec.first(key) != millis) {
+                        break;
+                    }
+                    keys.add(HistoryCodec.pointKey(HistoryCodec.second(key), millis));
+                    if (keys.size() == HEADS_PER_READ) {
+                        readPoints(keys, millis, result);
+                    }
+                }
+                it.status();
+            }
+            readPoints(keys, millis, result);
+            return result;
+        } catch (RocksDBException e) {
+            throw failure("read", e);
+        } finally {
+            open.unlock();
+        }
+    }
+
+    private void readPoints(List<byte[]> keys, long millis, List<HistoryEntry> into) throws RocksDBException {
+        if (keys.isEmpty()) {
+            return;
+        }
+        List<byte[]> values = db.multiGetAsList(reads, Collections.nCopies(keys.size(), points), keys);
+        for (int i = 0; i < keys.size(); i++) {
+            if (values.get(i) != null) {
+                into.add(new HistoryEntry(Tconst.fromNumber(HistoryCodec.first(keys.get(i))),
+                        HistoryCodec.decode(millis, values.get(i))));
+            }
+        }
+        keys.clear();
+    }
+
+    /** Bytes of the store's files on disk (SST and WAL), as RocksDB reports them. */
+    public long diskBytes() {
+        Lock open = openLock.readLock();
+        open.lock();
+        try {
+            ensureOpen();
+            long total = 0;
+            for (ColumnFamilyHandle family : List.of(meta, points, latest, heads, refreshes)) {
+                total += db.getLongProperty(family, "rocksdb.total-sst-files-size");
+            }
+            return total + db.getLongProperty("rocksdb.cur-size-all-mem-tables");
+        } catch (RocksDBException e) {
+            throw failure("read", e);
+        } finally {
+            open.unlock();
+        }
     }
 
     /** Points stored, as RocksDB estimates it (exact after a compaction, close before). */
@@ -714,6 +807,20 @@ public final class RatingHistory implements AutoCloseable {
 
     private static byte[] asOfKey(long asOf) {
         return ByteBuffer.allocate(1 + Long.BYTES).put(ASOF_TAG).put(HistoryCodec.single(asOf)).array();
+    }
+
+    private static byte[] revisionKey(long asOf) {
+        return ByteBuffer.allocate(1 + Long.BYTES).put(REVISION_TAG).putLong(asOf).array();
+    }
+
+    private Map<Long, Long> loadRevisions() {
+        Map<Long, Long> loaded = new TreeMap<>();
+        try (RocksIterator it = db.newIterator(meta, reads)) {
+            for (it.seek(new byte[] {REVISION_TAG}); it.isValid() && it.key()[0] == REVISION_TAG; it.next()) {
+                loaded.put(ByteBuffer.wrap(it.key(), 1, Long.BYTES).getLong(), HistoryCodec.first(it.value()));
+            }
+        }
+        return Collections.unmodifiableMap(loaded);
     }
 
     private static byte[] offsetKey(int partition) {

@@ -352,6 +352,16 @@ public final class ScoringStore {
         return h ^ (h >>> 31);
     }
 
+    /** The movie as the store would score it now, without storing it: for the history point of a change. */
+    public ScoredMovie scoreNow(Movie movie) {
+        lock.readLock().lock();
+        try {
+            return score(movie, meanInUse);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     private ScoredMovie score(Movie movie, double mean) {
         Double score = movie.rated()
                 ? WeightedRating.of(movie.averageRating(), movie.numVotes(), minVotesPrior, mean)
