@@ -327,6 +327,41 @@ class RatingHistoryTest {
     }
 
     @Test
+    void pointsAtListOneRefreshInTconstOrderAndRevisionsGrowOnlyWithChanges() {
+        RandomHistory data = RandomHistory.generate(new Random(11), 300, 4);
+        RatingHistory history = open();
+        history.putAll(data.entries(), Map.of());
+        Map<Long, Long> revisions = history.revisions();
+
+        for (Instant asOf : data.asOfs()) {
+            // Expected from the generated entries, not from the store.
+            List<HistoryEntry> expected = data.entries().stream()
+                    .filter(entry -> entry.point().asOf().equals(asOf))
+                    .sorted(Comparator.comparingLong(entry -> Tconst.number(entry.tconst())))
+                    .toList();
+            assertThat(history.pointsAt(asOf)).containsExactlyElementsOf(expected);
+            assertThat(revisions.get(asOf.toEpochMilli())).isEqualTo(expected.size());
+        }
+        assertThat(history.pointsAt(DAY1.minus(1, ChronoUnit.DAYS))).isEmpty();
+
+        // A replay changes no revision; a corrected point bumps only its refresh's.
+        history.putAll(data.entries(), Map.of());
+        assertThat(history.revisions()).isEqualTo(revisions);
+        HistoryEntry some = data.entries().get(0);
+        HistoryPoint p = some.point();
+        history.put(some.tconst(), new HistoryPoint(p.asOf(), p.event(), 1.0, 1L, 1.0));
+        Map<Long, Long> after = history.revisions();
+        assertThat(after.get(p.asOf().toEpochMilli())).isEqualTo(revisions.get(p.asOf().toEpochMilli()) + 1);
+        after.forEach((asOf, revision) -> {
+            if (asOf != p.asOf().toEpochMilli()) {
+                assertThat(revision).isEqualTo(revisions.get(asOf));
+            }
+        });
+        history.close();
+        assertThat(open().revisions()).isEqualTo(after);
+    }
+
+    @Test
     void offsetsAreWrittenWithThePointsEvenWhenTheyAreReplays() {
         RatingHistory history = open();
         assertThat(history.offsets()).isEmpty();
