@@ -703,7 +703,8 @@
       const status = await getJson('/status');
       renderStatus(status);
       if (status.ingest && status.ingest.state === 'RUNNING') delay = FAST_POLL_MS;
-      const movies = status.store ? status.store.movies : null;
+      // The ranking's version, not just the count: a refresh that only re-rates movies changes the table too.
+      const movies = status.store ? `${status.store.movies}|${status.store.rankingVersion}` : null;
       if (movies !== state.movies) {
         state.movies = movies;
         await loadGenres();
