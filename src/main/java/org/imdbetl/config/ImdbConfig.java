@@ -164,6 +164,18 @@ public interface ImdbConfig {
          */
         @WithDefault("500ms")
         Duration rankingRebuildInterval();
+
+        /**
+         * Superseded rankings kept so that a cursor walks the ranking its first page came from; 0 = none
+         * (cursors then continue by position). Each costs ~10 MB of heap at full size plus the old movie
+         * values only it still holds.
+         */
+        @WithDefault("3")
+        int pinnedRankings();
+
+        /** A superseded ranking is dropped once no page was read from it for this long. */
+        @WithDefault("2m")
+        Duration pinnedRankingIdle();
     }
 
     interface Snapshot {
