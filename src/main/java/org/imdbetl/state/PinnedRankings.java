@@ -9,9 +9,10 @@ import java.util.function.LongSupplier;
  * The ranking queries see, and the few superseded ones that cursors still walk.
  *
  * <p>A superseded ranking is kept only if a page handing out a cursor into it was read lately, and
- * only until no page was read from it for {@code idleNanos}; at most {@code maxKept} are kept (the
- * least recently read go first). So rankings nobody pages through cost nothing, and the heap the
- * others hold is bounded by the count.
+ * only until no page was read from it for {@code idleNanos}; at most {@code maxKept} are kept. Beyond
+ * that, rankings only first pages were read from go first (clients polling the top of the list hand
+ * out cursors nobody may follow), then the least recently read. So rankings nobody pages through cost
+ * nothing, a walk under way outlasts a busy first page, and the heap they hold is bounded by the count.
  */
 final class PinnedRankings {
 
@@ -113,7 +114,8 @@ final class PinnedRankings {
         long now = nanoClock.getAsLong();
         kept.removeIf(ranking -> !recentlyUsed(ranking, now));
         if (kept.size() > maxKept) {
-            kept.sort(Comparator.comparingLong((Ranking ranking) -> ranking.lastUsedNanos).reversed());
+            kept.sort(Comparator.comparing((Ranking ranking) -> ranking.followed)
+                    .thenComparingLong(ranking -> ranking.lastUsedNanos).reversed());
             kept.subList(maxKept, kept.size()).clear();
         }
         keptCount = kept.size();

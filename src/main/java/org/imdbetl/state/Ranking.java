@@ -21,6 +21,8 @@ final class Ranking {
     private final Map<String, ScoredMovie[]> byGenre;
     /** When a page that hands out a cursor into this ranking was last read from it. */
     volatile long lastUsedNanos = NEVER_USED;
+    /** Whether a page was read from it by a cursor: a walk is under way, not only first pages. */
+    volatile boolean followed;
 
     /** No movies, before the first build. */
     static Ranking empty() {

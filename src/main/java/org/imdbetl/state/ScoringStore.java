@@ -236,6 +236,9 @@ public final class ScoringStore {
                 throw new IllegalArgumentException("no ranking version " + pin.version() + " was ever built");
             }
             ranking = rankings.find(pin.version());
+            if (ranking != null) {
+                ranking.followed = true;
+            }
         }
         boolean expired = pin != null && ranking == null;
         if (ranking == null) {
@@ -321,6 +324,11 @@ public final class ScoringStore {
         result.addAll(Arrays.asList(current.all()));
         result.addAll(unrated);
         return result;
+    }
+
+    /** Array entries of the kept superseded rankings (4 bytes each): for measuring what they cost. */
+    long rankingsKeptEntries() {
+        return rankings.keptEntries();
     }
 
     /** The top of the exact current ranking: for the lake writer, never for a request. */

@@ -131,6 +131,30 @@ class PinnedRankingTest {
     }
 
     @Test
+    void aWalkUnderWayOutlastsRankingsOnlyFirstPagesWereReadFrom() {
+        for (int i = 1; i <= 6; i++) {
+            store.upsertAll(List.of(rated(i, 5.0 + i / 2.0, 1000L * i, "Drama")));
+        }
+        TopPage first = store.top(TopQuery.of(1), null);
+        TopPage second = store.top(new TopQuery(1, null, 0, null, null, RankPosition.of(first.movies().get(0))),
+                first.ranking());
+        // A client polls the first page of every later ranking: more recently read, but never followed.
+        for (int i = 0; i < 3; i++) {
+            clock.addAndGet(1000);
+            store.upsertAll(List.of(rated(10 + i, 9.9, 90_000, "Drama")));
+            store.top(TopQuery.of(1), null);
+        }
+        clock.addAndGet(1000);
+        store.upsertAll(List.of(rated(20, 9.9, 90_000, "Drama")));
+
+        TopPage third = store.top(new TopQuery(1, null, 0, null, null, RankPosition.of(second.movies().get(0))),
+                first.ranking());
+        assertThat(third.pinExpired()).isFalse();
+        assertThat(tconsts(third)).containsExactly("tt0000004");
+        assertThat(store.stats().pinnedRankings()).isEqualTo(2);
+    }
+
+    @Test
     void rankingsNoCursorWasHandedOutForAreNotKept() {
         store.upsertAll(List.of(rated(1, 9.0, 9000, "Drama"), rated(2, 8.0, 9000, "Drama")));
         // A last page hands out no cursor: nothing to keep it for.
