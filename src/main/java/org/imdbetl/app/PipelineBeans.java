@@ -36,7 +36,8 @@ class PipelineBeans {
     @Singleton
     ScoringStore scoringStore(ImdbConfig config) {
         return new ScoringStore(config.scoring().minVotesPrior(), globalMean(config.scoring().globalMeanRating()),
-                rankingRebuilds, config.scoring().rankingRebuildInterval().toNanos());
+                rankingRebuilds, config.scoring().rankingRebuildInterval().toNanos(), new ScoringStore.Retention(
+                        config.scoring().pinnedRankings(), config.scoring().pinnedRankingIdle().toNanos()));
     }
 
     @PreDestroy

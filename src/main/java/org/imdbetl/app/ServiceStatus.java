@@ -37,10 +37,11 @@ public class ServiceStatus {
 
     /**
      * {@code rankingVersion} trails {@code version} while the ranking is rebuilt off the request path;
+     * {@code pinnedRankings} superseded rankings are kept for the cursors that walk them;
      * {@code searchIndexBytes} is about what the title index takes of the heap.
      */
     public record Store(long movies, long ratedMovies, double minVotesPrior, double globalMeanRating,
-            boolean globalMeanAuto, long version, long rankingVersion, long searchIndexBytes) {
+            boolean globalMeanAuto, long version, long rankingVersion, int pinnedRankings, long searchIndexBytes) {
     }
 
     /**
@@ -102,7 +103,8 @@ public class ServiceStatus {
     public Store store() {
         StoreStats stats = store.stats();
         return new Store(stats.movies(), stats.ratedMovies(), stats.minVotesPrior(), stats.globalMean(),
-                stats.globalMeanAuto(), stats.version(), stats.rankingVersion(), store.searchIndexBytes());
+                stats.globalMeanAuto(), stats.version(), stats.rankingVersion(), stats.pinnedRankings(),
+                store.searchIndexBytes());
     }
 
     public History history() {

@@ -173,6 +173,18 @@ public interface ImdbConfig {
          */
         @WithDefault("500ms")
         Duration rankingRebuildInterval();
+
+        /**
+         * Superseded rankings kept so that a cursor walks the ranking its first page came from; 0 = none
+         * (cursors then continue by position). At full size (752k rated movies) each costs ~10 MB of heap,
+         * plus the old values of the movies changed since (~13 MB per 10% re-rated).
+         */
+        @WithDefault("3")
+        int pinnedRankings();
+
+        /** A superseded ranking is dropped once no page was read from it for this long. */
+        @WithDefault("2m")
+        Duration pinnedRankingIdle();
     }
 
     interface History {
