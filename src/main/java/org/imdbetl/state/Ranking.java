@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Rated movies sorted by {@link ScoredMovie#RANKING}, overall and per genre, as of one store version.
@@ -47,6 +48,68 @@ final class Ranking {
         Map<String, ScoredMovie[]> byGenre = new HashMap<>();
         lists.forEach((genre, list) -> byGenre.put(genre, list.toArray(NONE)));
         return new Ranking(version, all, byGenre);
+    }
+
+    /**
+     * This ranking with the changes since it was built: the entries in {@code left} taken out, the
+     * {@code joined} ones merged in. Linear in the size of the ranking (plus sorting what joined), where
+     * {@link #of} sorts everything; arrays nothing changed in are shared.
+     *
+     * @param left entries no longer in the store, by identity
+     * @param joined entries that joined it, in any order (ones that left again are in {@code left} too)
+     */
+    Ranking with(long newVersion, Set<ScoredMovie> left, List<ScoredMovie> joined) {
+        List<ScoredMovie> kept = new ArrayList<>(joined.size());
+        for (ScoredMovie scored : joined) {
+            if (!left.contains(scored)) {
+                kept.add(scored);
+            }
+        }
+        ScoredMovie[] added = kept.toArray(NONE);
+        Arrays.sort(added, ScoredMovie.RANKING);
+        Map<String, List<ScoredMovie>> addedByGenre = new HashMap<>();
+        for (ScoredMovie scored : added) {
+            for (String genre : scored.countedGenres()) {
+                addedByGenre.computeIfAbsent(genre, g -> new ArrayList<>()).add(scored);
+            }
+        }
+        Map<String, ScoredMovie[]> genres = new HashMap<>();
+        for (Map.Entry<String, ScoredMovie[]> genre : byGenre.entrySet()) {
+            List<ScoredMovie> more = addedByGenre.remove(genre.getKey());
+            putIfAny(genres, genre.getKey(), merge(genre.getValue(), left, more == null ? NONE : more.toArray(NONE)));
+        }
+        addedByGenre.forEach((genre, list) -> putIfAny(genres, genre, list.toArray(NONE)));
+        return new Ranking(newVersion, merge(all, left, added), genres);
+    }
+
+    private static void putIfAny(Map<String, ScoredMovie[]> genres, String genre, ScoredMovie[] entries) {
+        if (entries.length > 0) {
+            genres.put(genre, entries);
+        }
+    }
+
+    /** {@code sorted} without the entries in {@code left}, merged with {@code added} (sorted too). */
+    private static ScoredMovie[] merge(ScoredMovie[] sorted, Set<ScoredMovie> left, ScoredMovie[] added) {
+        if (added.length == 0 && left.isEmpty()) {
+            return sorted;
+        }
+        ScoredMovie[] result = new ScoredMovie[sorted.length + added.length];
+        boolean checkLeft = !left.isEmpty();
+        int n = 0;
+        int j = 0;
+        for (ScoredMovie entry : sorted) {
+            if (checkLeft && left.contains(entry)) {
+                continue;
+            }
+            while (j < added.length && ScoredMovie.RANKING.compare(added[j], entry) < 0) {
+                result[n++] = added[j++];
+            }
+            result[n++] = entry;
+        }
+        while (j < added.length) {
+            result[n++] = added[j++];
+        }
+        return n == result.length ? result : Arrays.copyOf(result, n);
     }
 
     long version() {

@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -53,6 +56,14 @@ public final class ScoringStore {
 
     /** By {@link #key}: String hashes of "tt" + digits cluster, which filled HashMap bins with trees. */
     private final Map<Long, ScoredMovie> movies = new HashMap<>(1 << 16);
+    /**
+     * Since the last ranking build (guarded by the write lock): rated entries that left the store or were
+     * replaced, and rated entries that joined it. The next build merges them into the last ranking, a
+     * linear pass, instead of sorting every rated movie again; a re-score (every entry new) sorts afresh.
+     */
+    private Set<ScoredMovie> leftRanking = newIdentitySet();
+    private List<ScoredMovie> joinedRanking = new ArrayList<>();
+    private boolean rankingRebuiltAfresh;
     private final Map<String, long[]> genreCounts = new HashMap<>();
     private double ratingSum;
     private long ratedCount;
@@ -373,24 +384,34 @@ public final class ScoringStore {
         synchronized (rankingRebuild) {
             Ranking current = rankings.current();
             long wanted;
-            List<ScoredMovie> rated;
-            lock.readLock().lock();
+            List<ScoredMovie> rated = null;
+            Set<ScoredMovie> left;
+            List<ScoredMovie> joined;
+            // The write lock, briefly: the changes since the last build are taken and reset together.
+            lock.writeLock().lock();
             try {
                 wanted = version;
                 if (current.version() == wanted) {
                     return current;
                 }
-                rated = new ArrayList<>((int) ratedCount);
-                for (ScoredMovie scored : movies.values()) {
-                    if (scored.movie().rated()) {
-                        rated.add(scored);
+                left = leftRanking;
+                joined = joinedRanking;
+                leftRanking = newIdentitySet();
+                joinedRanking = new ArrayList<>();
+                if (rankingRebuiltAfresh) {
+                    rankingRebuiltAfresh = false;
+                    rated = new ArrayList<>((int) ratedCount);
+                    for (ScoredMovie scored : movies.values()) {
+                        if (scored.movie().rated()) {
+                            rated.add(scored);
+                        }
                     }
                 }
             } finally {
-                lock.readLock().unlock();
+                lock.writeLock().unlock();
             }
-            // Sorted outside the lock: the entries are immutable, writers go on meanwhile.
-            Ranking built = Ranking.of(wanted, rated);
+            // Sorted and merged outside the lock: the entries are immutable, writers go on meanwhile.
+            Ranking built = rated != null ? Ranking.of(wanted, rated) : current.with(wanted, left, joined);
             rankings.install(built);
             return built;
         }
@@ -438,6 +459,7 @@ public final class ScoringStore {
         if (scored.movie().rated()) {
             ratingSum += scored.movie().averageRating();
             ratedCount++;
+            joinedRanking.add(scored);
         }
     }
 
@@ -448,7 +470,12 @@ public final class ScoringStore {
         if (scored.movie().rated()) {
             ratingSum -= scored.movie().averageRating();
             ratedCount--;
+            leftRanking.add(scored);
         }
+    }
+
+    private static Set<ScoredMovie> newIdentitySet() {
+        return Collections.newSetFromMap(new IdentityHashMap<>());
     }
 
     private void rescore(double mean) {
@@ -456,5 +483,8 @@ public final class ScoringStore {
             entry.setValue(score(entry.getValue().movie(), mean));
         }
         meanInUse = mean;
+        rankingRebuiltAfresh = true;
+        leftRanking = newIdentitySet();
+        joinedRanking = new ArrayList<>();
     }
 }
