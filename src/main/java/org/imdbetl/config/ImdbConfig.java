@@ -168,8 +168,8 @@ public interface ImdbConfig {
         Duration autoMeanRefresh();
 
         /**
-         * At most one ranking rebuild per this interval while the store changes; queries meanwhile read
-         * the previous ranking, so they may see data this old but never wait.
+         * At most one ranking rebuild per this interval while the store changes (or per five times the last
+         * rebuild's duration, if longer); queries meanwhile read the previous ranking and never wait.
          */
         @WithDefault("500ms")
         Duration rankingRebuildInterval();

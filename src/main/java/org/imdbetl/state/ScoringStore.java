@@ -53,6 +53,9 @@ public final class ScoringStore {
     private final long rebuildIntervalNanos;
     private final AtomicBoolean rebuildRequested = new AtomicBoolean();
     private volatile long lastRebuildNanos;
+    /** The interval, or longer when a rebuild takes more than a fifth of it; see {@link #rebuildWhenDue}. */
+    private volatile long rebuildGapNanos;
+    private static final long REBUILD_GAP_FACTOR = 5;
 
     /** By {@link #key}: String hashes of "tt" + digits cluster, which filled HashMap bins with trees. */
     private final Map<Long, ScoredMovie> movies = new HashMap<>(1 << 16);
@@ -94,7 +97,8 @@ public final class ScoringStore {
      * @param minVotesPrior m in the weighted rating
      * @param fixedMean C, or empty to use the mean rating of the rated movies in the store
      * @param rebuildExecutor where rankings are rebuilt (the service: one background thread)
-     * @param rebuildIntervalNanos at least this long between two rebuilds while changes keep coming
+     * @param rebuildIntervalNanos at least this long between two rebuilds while changes keep coming (longer when
+     *                             a rebuild takes more than a fifth of it)
      * @param retention which superseded rankings stay readable by their pins
      */
     public ScoringStore(double minVotesPrior, OptionalDouble fixedMean, Executor rebuildExecutor, long rebuildIntervalNanos,
@@ -111,6 +115,7 @@ public final class ScoringStore {
         this.meanInUse = fixedMean.orElse(0.0);
         this.rebuildExecutor = rebuildExecutor;
         this.rebuildIntervalNanos = rebuildIntervalNanos;
+        this.rebuildGapNanos = rebuildIntervalNanos;
         this.lastRebuildNanos = System.nanoTime() - rebuildIntervalNanos;
     }
 
@@ -372,12 +377,15 @@ public final class ScoringStore {
     /** On the rebuild executor: at most one rebuild per interval, coalescing every change meanwhile. */
     private void rebuildWhenDue() {
         long wait;
-        while ((wait = lastRebuildNanos + rebuildIntervalNanos - System.nanoTime()) > 0) {
+        while ((wait = lastRebuildNanos + rebuildGapNanos - System.nanoTime()) > 0) {
             LockSupport.parkNanos(wait);
         }
         rebuildRequested.set(false);
-        lastRebuildNanos = System.nanoTime();
+        long started = System.nanoTime();
+        lastRebuildNanos = started;
         rebuild();
+        // While changes keep coming, rebuilding takes at most a fifth of one core, however big the store.
+        rebuildGapNanos = Math.max(rebuildIntervalNanos, REBUILD_GAP_FACTOR * (System.nanoTime() - started));
     }
 
     private Ranking rebuild() {
