@@ -79,7 +79,7 @@ echo "   heap used after GC, before the year: ${HEAP_BEFORE} MB"
 echo "== $DAYS days of points to $TOPIC (bench/HistoryYear.java), consumed meanwhile by the service"
 t0=$(now)
 java -Xmx1g -cp "target/quarkus-app/lib/main/*:target/quarkus-app/app/*" bench/HistoryYear.java \
-  127.0.0.1:$KAFKA_PORT "$WORK/dumps" "$DAYS" "$TOPIC" 2>"$WORK/history-year.err" | tee "$WORK/history-year.txt" | sed 's/^/   /' \
+  127.0.0.1:$KAFKA_PORT "$WORK/dumps" "$DAYS" "$TOPIC" 2>"$WORK/history-year.err" | tee "$WORK/history-year.txt" | sed -u 's/^/   /' \
   || { echo "HistoryYear failed:"; tail -20 "$WORK/history-year.err"; exit 1; }
 SUMMARY=$(tail -1 "$WORK/history-year.txt")
 [[ "$SUMMARY" == points=* ]] || { echo "HistoryYear failed; see $WORK/history-year.err"; exit 1; }
