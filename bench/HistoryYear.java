@@ -32,7 +32,8 @@ import org.imdbetl.topic.HistoryJson;
  * classpath), a plain producer with the same guarantees (acks=all, idempotence). From there the points
  * take the real path: topic, every instance's HistoryListener, RocksDB, REST.
  * Day 1 (2025-01-01T06:00:00Z) is NEW for every movie with the dump's values; each later day, a day
- * apart, ~14.23% of the present movies change (votes grow; the rating moves by 0.1 three times in ten),
+ * apart, ~14.23% of the present movies change (votes grow; three times in ten the rating moves by -0.1, 0 or
+ * +0.1; weightedScore with m=3000, C=6.5),
  * 0.05% are REMOVED, and a tenth of the removed come back as NEW: the generator of RatingHistoryBench
  * (bench/HISTORY.md), on the dump's real ids and values. Seeded: the same dump gives the same year.
  * Usage: java -cp "target/quarkus-app/lib/main/*:target/quarkus-app/app/*" bench/HistoryYear.java BOOTSTRAP DUMP_DIR DAYS [TOPIC]
