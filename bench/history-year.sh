@@ -220,7 +220,7 @@ lines = [title, "",
     "then `bench/HistoryYear.java` writes the year to the history topic with the service's own `HistoryJson` "
     "(day 1 NEW for every movie, replacing the ingest's points of the same key; each later day ~14.2% of the movies "
     "CHANGED, 0.05% REMOVED, a tenth of those back as NEW), and the service's `HistoryListener` consumes it into RocksDB. "
-    "Not on the path: reading and diffing 364 more dumps; the points enter where the ingest's producer sends them. "
+    f"Not on the path: reading and diffing {d['days'] - 1} more dumps; the points enter where the ingest's producer sends them. "
     f"wrk: 2 threads, {d['connections']} connections, {d['wrk_seconds']} s each after 2 s of warm-up.",
     "",
     "| figure | value |", "|---|---|"]
