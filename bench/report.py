@@ -157,4 +157,15 @@ lines += [
 analysis = os.path.join(os.path.dirname(os.path.abspath(__file__)), "ANALYSIS.md")
 if os.path.exists(analysis):
     lines += [open(analysis).read().rstrip(), ""]
-open(out, "w").write("\n".join(lines))
+# Sections other scripts write into the same file (bench/history-year.sh, bench/restart.sh) are kept.
+KEPT = ("## Rating history, a year at full size", "## Start-up and restart")
+if os.path.exists(out):
+    section = None
+    for line in open(out).read().splitlines():
+        if line.startswith("## "):
+            section = line if line.startswith(KEPT) else None
+            if section:
+                lines.append("")
+        if section:
+            lines.append(line)
+open(out, "w").write("\n".join(lines).rstrip() + "\n")
