@@ -97,6 +97,10 @@ class PinnedPagingTest {
         Response firstPage = get("/movies/top?limit=20");
         Response firstDrama = get("/movies/top?genre=drama&limit=15");
         long version = rankingVersion(firstPage);
+        // Both walks are under way before the store changes: a ranking read by cursor is kept ahead of
+        // rankings only first pages were read from (another test's walks may hold the one kept slot).
+        Response secondPage = get(nextLink(firstPage));
+        Response secondDrama = get(nextLink(firstDrama));
 
         // A refresh's worth of change: the best movie leaves, a new one takes the top, the 40th jumps to
         // second place, and a Drama from the end of the list moves to its top.
@@ -111,10 +115,12 @@ class PinnedPagingTest {
         await().atMost(TIMEOUT).untilAsserted(() ->
                 assertThat(get("/status").jsonPath().getLong("store.rankingVersion")).isGreaterThan(version));
 
-        List<JsonPath> walked = walk(firstPage, version);
+        List<JsonPath> walked = new ArrayList<>(List.of(firstPage.jsonPath(EXACT_NUMBERS)));
+        walked.addAll(walk(secondPage, version));
         assertThat(walked.stream().flatMap(page -> page.getList("tconst", String.class).stream()).toList())
                 .containsExactlyElementsOf(all);
-        List<JsonPath> walkedDrama = walk(firstDrama, version);
+        List<JsonPath> walkedDrama = new ArrayList<>(List.of(firstDrama.jsonPath(EXACT_NUMBERS)));
+        walkedDrama.addAll(walk(secondDrama, version));
         assertThat(walkedDrama.stream().flatMap(page -> page.getList("tconst", String.class).stream()).toList())
                 .containsExactlyElementsOf(drama);
         // With the values the movies had in that ranking.
@@ -136,11 +142,14 @@ class PinnedPagingTest {
         awaitRankingCurrent();
         Response newer = get("/movies/top?limit=5");
         assertThat(rankingVersion(newer)).isGreaterThan(rankingVersion(older));
+        // The newer walk gets under way; the older one stops at its first page.
+        Response newerSecond = get(nextLink(newer));
+        assertThat(newerSecond.getHeader("Ranking-Pin")).isEqualTo("kept");
         add(new Movie("tt9999912", "Second Newcomer", "Second Newcomer", 2026, 100, List.of("Drama"), 10.0, 3_100_000L));
         awaitRankingCurrent();
         long current = get("/status").jsonPath().getLong("store.rankingVersion");
 
-        // One superseded ranking is kept: the more recently read one. The older cursor falls back.
+        // One superseded ranking is kept: the one a walk is under way in. The older cursor falls back.
         Response expired = get(nextLink(older));
         assertThat(expired.statusCode()).isEqualTo(200);
         assertThat(expired.getHeader("Ranking-Pin")).isEqualTo("expired");
@@ -152,13 +161,14 @@ class PinnedPagingTest {
         assertThat(afterExpired.getHeader("Ranking-Pin")).isEqualTo("kept");
         assertThat(rankingVersion(afterExpired)).isEqualTo(current);
 
-        Response kept = get(nextLink(newer));
+        Response kept = get(nextLink(newerSecond));
         assertThat(kept.getHeader("Ranking-Pin")).isEqualTo("kept");
         assertThat(rankingVersion(kept)).isEqualTo(rankingVersion(newer));
-        // The newer page held the first newcomer and the sample's first four; its ranking lacks the second.
+        // The newer walk held the first newcomer and the sample's first movies; its ranking lacks the second.
         assertThat(newer.jsonPath().getList("tconst", String.class))
                 .containsExactlyElementsOf(concat("tt9999911", all.subList(0, 4)));
-        assertThat(kept.jsonPath().getList("tconst", String.class)).containsExactlyElementsOf(all.subList(4, 9));
+        assertThat(newerSecond.jsonPath().getList("tconst", String.class)).containsExactlyElementsOf(all.subList(4, 9));
+        assertThat(kept.jsonPath().getList("tconst", String.class)).containsExactlyElementsOf(all.subList(9, 14));
         assertThat(get("/status").jsonPath().getInt("store.pinnedRankings")).isEqualTo(1);
     }
 
