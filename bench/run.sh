@@ -30,7 +30,7 @@ json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval('d' + s
 start_service() {
   local dir=$1; shift
   mkdir -p "$dir"
-  IMDB_SOURCE="$DUMPS" OUTPUT_DIR="$dir/output" HTTP_PORT=$HTTP_PORT SNAPSHOT_INTERVAL=10s REFRESH_INTERVAL=off \
+  IMDB_SOURCE="$DUMPS" OUTPUT_DIR="$dir/output" HISTORY_DIR="$dir/history" HTTP_PORT=$HTTP_PORT SNAPSHOT_INTERVAL=10s REFRESH_INTERVAL=off \
     java $HEAP $SERVICE_JAVA_OPTS "$@" \
     -Dimdb.kafka.embedded.port=$KAFKA_PORT -Dimdb.kafka.embedded.controller-port=$CONTROLLER_PORT \
     -Dimdb.kafka.embedded.log-dir="$dir/kafka" -jar target/quarkus-app/quarkus-run.jar > "$dir/service.log" 2>&1 &
@@ -124,10 +124,14 @@ echo "   title index: ${SEARCH_INDEX_MB} MB of heap (its own estimate)"
 
 echo "== a second (reader) instance on the same broker: start-up to ready = store rebuilt from the topic"
 t0=$(now)
+rm -rf "$RUN/reader-history"
 KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT INGEST_ON_START=false SNAPSHOT_ENABLED=false HTTP_PORT=$((HTTP_PORT + 1)) \
-  java $HEAP $SERVICE_JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$RUN/reader.log" 2>&1 &
+  HISTORY_DIR="$RUN/reader-history" java $HEAP $SERVICE_JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$RUN/reader.log" 2>&1 &
 READER=$!
-until curl -sf -o /dev/null "http://127.0.0.1:$((HTTP_PORT + 1))/q/health/ready"; do sleep 0.05; done
+until curl -sf -o /dev/null "http://127.0.0.1:$((HTTP_PORT + 1))/q/health/ready"; do
+  if ! kill -0 $READER 2>/dev/null; then echo "reader died; see $RUN/reader.log"; exit 1; fi
+  sleep 0.05
+done
 t1=$(now)
 READER_READY=$(secs "$t0" "$t1")
 READER_STARTED=$(grep -o 'started in [0-9.]*s' "$RUN/reader.log" | head -1 | grep -o '[0-9.]*' || echo "?")
