@@ -27,6 +27,7 @@ public final class EmbeddedKafkaBroker implements EmbeddedBroker {
 
     private static final int NODE_ID = 1;
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
+    private static final int BROKER_SESSION_TIMEOUT_MS = 2000;
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
@@ -122,6 +123,13 @@ public final class EmbeddedKafkaBroker implements EmbeddedBroker {
         props.put("controller.quorum.election.timeout.ms", "200");
         props.put("controller.quorum.fetch.timeout.ms", "400");
         props.put("broker.heartbeat.interval.ms", "200");
+        // After a SIGKILL the controller keeps the dead incarnation's registration until its session
+        // expires, and refuses the new one (DUPLICATE_BROKER_REGISTRATION) until then: the default 9 s
+        // was most of a restart. The session only decides when a silent broker is fenced; here broker
+        // and controller share one JVM, so a fence only happens during a stall longer than this
+        // (10 heartbeats), and costs a pause of the partitions, not data: producers retry
+        // idempotently, and the one replica is elected again once it heartbeats.
+        props.put("broker.session.timeout.ms", String.valueOf(BROKER_SESSION_TIMEOUT_MS));
         return props;
     }
 

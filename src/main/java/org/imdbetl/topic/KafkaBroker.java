@@ -31,9 +31,10 @@ public class KafkaBroker {
             return;
         }
         ImdbConfig.Kafka.Embedded settings = config.embedded();
+        long started = System.nanoTime();
         embedded = EmbeddedBrokerLoader.start(settings.host(), settings.port(), settings.controllerPort(), settings.logDir());
-        Log.infof("Kafka: started the embedded KRaft broker at %s (log dir %s); set KAFKA_BOOTSTRAP_SERVERS to use your own",
-                embedded.bootstrapServers(), settings.logDir().toAbsolutePath().normalize());
+        Log.infof("Kafka: started the embedded KRaft broker at %s in %d ms (log dir %s); set KAFKA_BOOTSTRAP_SERVERS to use your own",
+                embedded.bootstrapServers(), (System.nanoTime() - started) / 1_000_000, settings.logDir().toAbsolutePath().normalize());
     }
 
     /** Stops the embedded broker, if one runs; call once every Kafka client is closed. */
