@@ -207,3 +207,4 @@ tee "$RUN/results.json" <<JSON | python3 bench/report.py "$RESULTS"
  "hot": $(python3 -c "import json; print(json.dumps(open('$RUN/hot-methods.txt').read()))")}
 JSON
 echo "== written $RESULTS"
+bench/restart.sh "$DUMPS"
