@@ -5,7 +5,7 @@
 # Then, on a second, fresh service on the same dump: /movies/top?limit=10 under wrk while its ingest
 # runs, and again once it is idle.
 # Needs: Java 17, python3, wrk (installed with apt-get if missing). Takes ~7 minutes at SCALE 1.
-# Env: WRK_SECONDS (15), SERVICE_JAVA_OPTS, RESULTS, BENCH_HTTP_PORT (18080, and the next one),
+# Env: WRK_SECONDS (15), SERVICE_JAVA_OPTS, RESULTS, HISTORY_DAYS (365; 0 skips bench/history-year.sh), BENCH_HTTP_PORT (18080, and the next one),
 # BENCH_KAFKA_PORT (19092), BENCH_CONTROLLER_PORT (19093).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,7 +30,7 @@ json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval('d' + s
 start_service() {
   local dir=$1; shift
   mkdir -p "$dir"
-  IMDB_SOURCE="$DUMPS" OUTPUT_DIR="$dir/output" HTTP_PORT=$HTTP_PORT SNAPSHOT_INTERVAL=10s REFRESH_INTERVAL=off \
+  IMDB_SOURCE="$DUMPS" OUTPUT_DIR="$dir/output" HISTORY_DIR="$dir/history" HTTP_PORT=$HTTP_PORT SNAPSHOT_INTERVAL=10s REFRESH_INTERVAL=off \
     java $HEAP $SERVICE_JAVA_OPTS "$@" \
     -Dimdb.kafka.embedded.port=$KAFKA_PORT -Dimdb.kafka.embedded.controller-port=$CONTROLLER_PORT \
     -Dimdb.kafka.embedded.log-dir="$dir/kafka" -jar target/quarkus-app/quarkus-run.jar > "$dir/service.log" 2>&1 &
@@ -124,10 +124,14 @@ echo "   title index: ${SEARCH_INDEX_MB} MB of heap (its own estimate)"
 
 echo "== a second (reader) instance on the same broker: start-up to ready = store rebuilt from the topic"
 t0=$(now)
+rm -rf "$RUN/reader-history"
 KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT INGEST_ON_START=false SNAPSHOT_ENABLED=false HTTP_PORT=$((HTTP_PORT + 1)) \
-  java $HEAP $SERVICE_JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$RUN/reader.log" 2>&1 &
+  HISTORY_DIR="$RUN/reader-history" java $HEAP $SERVICE_JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$RUN/reader.log" 2>&1 &
 READER=$!
-until curl -sf -o /dev/null "http://127.0.0.1:$((HTTP_PORT + 1))/q/health/ready"; do sleep 0.05; done
+until curl -sf -o /dev/null "http://127.0.0.1:$((HTTP_PORT + 1))/q/health/ready"; do
+  if ! kill -0 $READER 2>/dev/null; then echo "reader died; see $RUN/reader.log"; exit 1; fi
+  sleep 0.05
+done
 t1=$(now)
 READER_READY=$(secs "$t0" "$t1")
 READER_STARTED=$(grep -o 'started in [0-9.]*s' "$RUN/reader.log" | head -1 | grep -o '[0-9.]*' || echo "?")
@@ -208,3 +212,8 @@ tee "$RUN/results.json" <<JSON | python3 bench/report.py "$RESULTS"
 JSON
 echo "== written $RESULTS"
 bench/restart.sh "$DUMPS"
+# The rating history through the service, a year of daily changes, in its own section (about an hour at full
+# size on 2 cores); HISTORY_DAYS=0 leaves it out and keeps the section already in RESULTS.
+if [[ ${HISTORY_DAYS:-365} != 0 ]]; then
+  RESULTS="$RESULTS" bench/history-year.sh "$DUMPS"
+fi

@@ -8,7 +8,8 @@ import org.imdbetl.source.FileVersion;
  * What the service knows of the dataset: each file as last ingested, the last check and what it found,
  * the next check, and the last refresh's counts.
  *
- * @param asOf the dataset version of the last ingest: the ratings dump's Last-Modified, else its file time
+ * @param asOf the dataset version of the last ingest, as history points are stamped: the later of the two
+ *             dumps' Last-Modified (else file time)
  * @param lastCheck per file, what the last check found ("304 Not Modified", "new ETag", ...)
  * @param lastCheckOutcome UNCHANGED, CHANGED or FAILED; null before the first check
  */

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.imdbetl.config.ImdbConfig;
 import org.imdbetl.domain.Movie;
@@ -39,7 +42,11 @@ import org.imdbetl.source.MovieSink;
 import org.imdbetl.source.RejectSamples;
 import org.imdbetl.source.TconstSet;
 import org.imdbetl.state.ConsumerPositions;
+import org.imdbetl.state.HistoryEntry;
+import org.imdbetl.state.HistoryPoint;
+import org.imdbetl.state.ScoredMovie;
 import org.imdbetl.state.ScoringStore;
+import org.imdbetl.topic.HistoryProducer;
 import org.imdbetl.topic.MovieProducer;
 import org.imdbetl.topic.TopicAdmin;
 
@@ -50,6 +57,11 @@ import org.imdbetl.topic.TopicAdmin;
  * read completely, send a tombstone for every movie the dump no longer has, unless that is more than
  * {@code imdb.refresh.max-delete-fraction} of the store (then they are held back). Finally: wait for
  * the acknowledgements and for the listener, write a snapshot, and record the new dataset version.
+ *
+ * <p>Every change also gets a history point (NEW, CHANGED, REMOVED) stamped with the dataset version.
+ * Points go out in chunks ahead of the records they describe, and a chunk's records are sent only once
+ * its points are acknowledged: a record in the movies topic always has its point, and a change lost in
+ * a crash is found again by the next read and its point re-sent under the same key.
  */
 @ApplicationScoped
 public class IngestJob {
@@ -61,6 +73,7 @@ public class IngestJob {
 
     private final ImdbConfig config;
     private final MovieProducer producer;
+    private final HistoryProducer historyProducer;
     private final ScoringStore store;
     private final ConsumerPositions positions;
     private final TopicAdmin topics;
@@ -72,10 +85,11 @@ public class IngestJob {
     /** Set by the start-up sequence once the channels are wired: a refresh before that has nowhere to send. */
     private volatile boolean channelsWired;
 
-    IngestJob(ImdbConfig config, MovieProducer producer, ScoringStore store, ConsumerPositions positions,
-            TopicAdmin topics, LakeWriter lake) {
+    IngestJob(ImdbConfig config, MovieProducer producer, HistoryProducer historyProducer, ScoringStore store,
+            ConsumerPositions positions, TopicAdmin topics, LakeWriter lake) {
         this.config = config;
         this.producer = producer;
+        this.historyProducer = historyProducer;
         this.store = store;
         this.positions = positions;
         this.topics = topics;
@@ -227,8 +241,10 @@ public class IngestJob {
         TconstSet seen = new TconstSet();
         DumpReader reader = new DumpReader(new DumpReader.Settings(Set.copyOf(settings.titleTypes()),
                 settings.maxLineBytes(), settings.progressInterval()), progress, rejects, seen::add);
-        SendingSink sink = new SendingSink(settings, seen);
+        Instant asOf = datasetVersion(ratings.version(), basics.version());
+        SendingSink sink = new SendingSink(settings, seen, asOf);
         boolean complete = reader.readInto(ratings, basics, sink);
+        sink.flush();
         awaitAcknowledged();
         long removed = 0;
         long held = 0;
@@ -248,12 +264,9 @@ public class IngestJob {
                 // In tconst order, paced like the upserts: a replay after a crash sends the rest in the same order.
                 gone.sort(null);
                 for (String tconst : gone) {
-                    sink.pace();
-                    producer.delete(tconst, progress::movieSent, failure -> {
-                        progress.sendFailed();
-                        Log.warnf("Ingest: Kafka refused the tombstone of %s: %s", tconst, failure.getMessage());
-                    });
+                    sink.remove(tconst);
                 }
+                sink.flush();
                 removed = gone.size();
                 awaitAcknowledged();
             }
@@ -327,19 +340,35 @@ public class IngestJob {
         Map<String, FileVersion> files = new LinkedHashMap<>();
         state.file(ImdbReader.RATINGS_FILE).ifPresent(v -> files.put(ImdbReader.RATINGS_FILE, v));
         state.file(ImdbReader.BASICS_FILE).ifPresent(v -> files.put(ImdbReader.BASICS_FILE, v));
-        dataset = dataset.withIngested(asOf(files.get(ImdbReader.RATINGS_FILE)), files);
+        Instant version = laterFileTime(files.get(ImdbReader.RATINGS_FILE), files.get(ImdbReader.BASICS_FILE));
+        dataset = dataset.withIngested(version == null ? null : version.truncatedTo(ChronoUnit.MILLIS).toString(), files);
     }
 
-    /** The dataset version: the ratings dump's Last-Modified, else its file time. */
-    static String asOf(FileVersion ratings) {
-        if (ratings == null) {
+    /**
+     * The version history points are stamped with: the later of the two dumps' Last-Modified (else file
+     * time), to the millisecond. IMDb publishes both together, so this is the ratings dump's date; taking
+     * the later one keeps a refresh that only changed titles from reusing the previous refresh's version.
+     * A source that gives neither (a download without Last-Modified) is stamped with the time it was read.
+     */
+    static Instant datasetVersion(FileVersion ratings, FileVersion basics) {
+        Instant later = laterFileTime(ratings, basics);
+        return (later == null ? Instant.now() : later).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static Instant laterFileTime(FileVersion ratings, FileVersion basics) {
+        Instant first = fileTime(ratings);
+        Instant second = fileTime(basics);
+        return first == null ? second : second == null || first.isAfter(second) ? first : second;
+    }
+
+    private static Instant fileTime(FileVersion version) {
+        if (version == null) {
             return null;
         }
-        if (ratings.lastModified() != null) {
-            return DateTimeFormatter.ISO_INSTANT.format(DateTimeFormatter.RFC_1123_DATE_TIME.parse(ratings.lastModified(),
-                    Instant::from));
+        if (version.lastModified() != null) {
+            return DateTimeFormatter.RFC_1123_DATE_TIME.parse(version.lastModified(), Instant::from);
         }
-        return ratings.modifiedMillis() > 0 ? Instant.ofEpochMilli(ratings.modifiedMillis()).toString() : null;
+        return version.modifiedMillis() > 0 ? Instant.ofEpochMilli(version.modifiedMillis()) : null;
     }
 
     private void writeRejects(RejectSamples rejects) {
@@ -355,11 +384,22 @@ public class IngestJob {
         }
     }
 
-    /** Sends what changed, pacing and limiting as MSGS_PER_SEC and PRODUCER_LIMIT say; notes every tconst seen. */
+    /** A change waiting for its history point: an upsert, or a tombstone when {@code movie} is null. */
+    private record Pending(String tconst, Movie movie) {
+    }
+
+    /**
+     * Sends what changed, pacing and limiting as MSGS_PER_SEC and PRODUCER_LIMIT say; notes every tconst
+     * seen. Changes wait in chunks of {@code imdb.history.send-chunk} for their history points.
+     */
     private final class SendingSink implements MovieSink {
         private final long limit;
         private final long nanosPerRecord;
         private final TconstSet seen;
+        private final Instant asOf;
+        private final int chunk;
+        private final List<Pending> pending = new ArrayList<>();
+        private final AtomicReference<Throwable> historyFailure = new AtomicReference<>();
         private final AtomicLong added = new AtomicLong();
         private final AtomicLong changed = new AtomicLong();
         private final AtomicLong unchanged = new AtomicLong();
@@ -367,30 +407,81 @@ public class IngestJob {
         private long paced;
         private long accepted;
 
-        SendingSink(ImdbConfig.Ingest settings, TconstSet seen) {
+        SendingSink(ImdbConfig.Ingest settings, TconstSet seen, Instant asOf) {
             this.limit = settings.producerLimit();
             this.nanosPerRecord = settings.msgsPerSec() > 0 ? 1_000_000_000L / settings.msgsPerSec() : 0;
             this.seen = seen;
+            this.asOf = asOf;
+            this.chunk = Math.max(1, config.history().sendChunk());
         }
 
         @Override
         public boolean accept(Movie movie) throws InterruptedException {
             progress.movieRead();
             seen.add(movie.tconst());
-            Optional<Movie> stored = store.find(movie.tconst()).map(s -> s.movie());
-            if (stored.isPresent() && stored.get().equals(movie)) {
+            Movie stored = store.find(movie.tconst()).map(ScoredMovie::movie).orElse(null);
+            if (movie.equals(stored)) {
                 progress.movieUnchanged();
                 unchanged.incrementAndGet();
                 return true;
             }
-            (stored.isPresent() ? changed : added).incrementAndGet();
-            pace();
-            producer.send(movie, progress::movieSent, failure -> {
-                progress.sendFailed();
-                Log.warnf("Ingest: Kafka refused %s: %s", movie.tconst(), failure.getMessage());
-            });
+            (stored != null ? changed : added).incrementAndGet();
+            enqueue(stored, movie.tconst(), movie);
             accepted++;
             return limit <= 0 || accepted < limit;
+        }
+
+        /** A movie that left the dump: its REMOVED point, then its tombstone. */
+        void remove(String tconst) throws InterruptedException {
+            enqueue(store.find(tconst).map(ScoredMovie::movie).orElse(null), tconst, null);
+        }
+
+        private void enqueue(Movie before, String tconst, Movie after) throws InterruptedException {
+            Optional<HistoryPoint.Event> event = HistoryPoint.eventBetween(before, after);
+            if (event.isPresent()) {
+                HistoryPoint point = after == null
+                        ? new HistoryPoint(asOf, event.get(), null, null, null)
+                        : HistoryPoint.of(asOf, event.get(), store.scoreNow(after));
+                historyProducer.send(new HistoryEntry(tconst, point), failure -> {
+                    historyFailure.compareAndSet(null, failure);
+                    Log.warnf("Ingest: Kafka refused the history point of %s: %s", tconst, failure.getMessage());
+                });
+            }
+            pending.add(new Pending(tconst, after));
+            if (pending.size() >= chunk) {
+                flush();
+            }
+        }
+
+        /** Once the chunk's points are acknowledged, sends its records. */
+        void flush() throws InterruptedException {
+            if (pending.isEmpty()) {
+                return;
+            }
+            if (!historyProducer.awaitAllAcknowledged(ACK_TIMEOUT)) {
+                throw new IllegalStateException("Kafka did not acknowledge the history points within " + ACK_TIMEOUT
+                        + "; their movies were not sent");
+            }
+            Throwable failure = historyFailure.get();
+            if (failure != null) {
+                throw new IllegalStateException("Kafka refused a history point (" + failure.getMessage()
+                        + "); its movies were not sent", failure);
+            }
+            for (Pending change : pending) {
+                pace();
+                if (change.movie() != null) {
+                    producer.send(change.movie(), progress::movieSent, refused -> {
+                        progress.sendFailed();
+                        Log.warnf("Ingest: Kafka refused %s: %s", change.tconst(), refused.getMessage());
+                    });
+                } else {
+                    producer.delete(change.tconst(), progress::movieSent, refused -> {
+                        progress.sendFailed();
+                        Log.warnf("Ingest: Kafka refused the tombstone of %s: %s", change.tconst(), refused.getMessage());
+                    });
+                }
+            }
+            pending.clear();
         }
 
         private void pace() throws InterruptedException {

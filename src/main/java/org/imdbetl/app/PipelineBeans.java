@@ -2,6 +2,7 @@ package org.imdbetl.app;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -12,6 +13,7 @@ import org.imdbetl.config.ImdbConfig;
 import org.imdbetl.state.ConsistentState;
 import org.imdbetl.state.ConsumerPositions;
 import org.imdbetl.state.ConsumerStats;
+import org.imdbetl.state.RatingHistory;
 import org.imdbetl.state.ScoringStore;
 import org.imdbetl.state.SilverLog;
 import org.imdbetl.topic.MovieJson;
@@ -34,7 +36,8 @@ class PipelineBeans {
     @Singleton
     ScoringStore scoringStore(ImdbConfig config) {
         return new ScoringStore(config.scoring().minVotesPrior(), globalMean(config.scoring().globalMeanRating()),
-                rankingRebuilds, config.scoring().rankingRebuildInterval().toNanos());
+                rankingRebuilds, config.scoring().rankingRebuildInterval().toNanos(), new ScoringStore.Retention(
+                        config.scoring().pinnedRankings(), config.scoring().pinnedRankingIdle().toNanos()));
     }
 
     @PreDestroy
@@ -52,6 +55,17 @@ class PipelineBeans {
     @Singleton
     ConsumerStats consumerStats() {
         return new ConsumerStats();
+    }
+
+    /** Opened once for the service's life; RocksDB locks its folder, so a second instance on it fails here. */
+    @Produces
+    @Singleton
+    RatingHistory ratingHistory(ImdbConfig config) {
+        return RatingHistory.open(config.history().dir(), config.history().moversCacheRows());
+    }
+
+    void closeHistory(@Disposes RatingHistory history) {
+        history.close();
     }
 
     @Produces

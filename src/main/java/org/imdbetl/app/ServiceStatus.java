@@ -4,7 +4,9 @@ import io.quarkus.scheduler.Scheduler;
 import io.quarkus.scheduler.Trigger;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.imdbetl.config.ImdbConfig;
 import org.imdbetl.domain.InvalidRecordException;
 import org.imdbetl.lake.LakeWriter;
@@ -12,6 +14,7 @@ import org.imdbetl.lake.SnapshotStatus;
 import org.imdbetl.source.IngestProgress;
 import org.imdbetl.state.ConsumerPositions;
 import org.imdbetl.state.ConsumerStats;
+import org.imdbetl.state.RatingHistory;
 import org.imdbetl.state.ScoringStore;
 import org.imdbetl.state.StoreStats;
 import org.imdbetl.topic.KafkaBroker;
@@ -25,7 +28,7 @@ public class ServiceStatus {
 
     /** Everything {@code /status} shows. */
     public record Status(IngestProgress.Snapshot ingest, DatasetStatus dataset, Consumer consumer, Store store,
-            Kafka kafka, SnapshotStatus snapshot) {
+            History history, Kafka kafka, SnapshotStatus snapshot) {
     }
 
     public record Consumer(long recordsConsumed, long deadLettered,
@@ -34,10 +37,19 @@ public class ServiceStatus {
 
     /**
      * {@code rankingVersion} trails {@code version} while the ranking is rebuilt off the request path;
+     * {@code pinnedRankings} superseded rankings are kept for the cursors that walk them;
      * {@code searchIndexBytes} is about what the title index takes of the heap.
      */
     public record Store(long movies, long ratedMovies, double minVotesPrior, double globalMeanRating,
-            boolean globalMeanAuto, long version, long rankingVersion, long searchIndexBytes) {
+            boolean globalMeanAuto, long version, long rankingVersion, int pinnedRankings, long searchIndexBytes) {
+    }
+
+    /**
+     * The on-disk rating history: {@code refreshes} dates with points, the newest {@code latestAsOf};
+     * {@code points} as RocksDB estimates it; {@code offsets} the next history-topic offset per partition.
+     */
+    public record History(String dir, String topic, int refreshes, String latestAsOf, long points, long diskBytes,
+            long recordsConsumed, Map<Integer, Long> offsets) {
     }
 
     public record Kafka(String bootstrapServers, boolean embedded, String topic) {
@@ -47,25 +59,29 @@ public class ServiceStatus {
     private final ConsumerStats consumer;
     private final ConsumerPositions positions;
     private final ScoringStore store;
+    private final RatingHistory history;
     private final KafkaBroker broker;
     private final LakeWriter lake;
     private final Scheduler scheduler;
     private final String topic;
+    private final String historyTopic;
 
     ServiceStatus(IngestJob ingest, ConsumerStats consumer, ConsumerPositions positions, ScoringStore store,
-            KafkaBroker broker, LakeWriter lake, Scheduler scheduler, ImdbConfig config) {
+            RatingHistory history, KafkaBroker broker, LakeWriter lake, Scheduler scheduler, ImdbConfig config) {
         this.scheduler = scheduler;
         this.ingest = ingest;
         this.consumer = consumer;
         this.positions = positions;
         this.store = store;
+        this.history = history;
         this.broker = broker;
         this.lake = lake;
         this.topic = config.kafka().topic();
+        this.historyTopic = config.kafka().historyTopic();
     }
 
     public Status current() {
-        return new Status(ingest(), dataset(), consumer(), store(),
+        return new Status(ingest(), dataset(), consumer(), store(), history(),
                 new Kafka(broker.bootstrapServers(), broker.isEmbedded(), topic), snapshot());
     }
 
@@ -87,7 +103,15 @@ public class ServiceStatus {
     public Store store() {
         StoreStats stats = store.stats();
         return new Store(stats.movies(), stats.ratedMovies(), stats.minVotesPrior(), stats.globalMean(),
-                stats.globalMeanAuto(), stats.version(), stats.rankingVersion(), store.searchIndexBytes());
+                stats.globalMeanAuto(), stats.version(), stats.rankingVersion(), stats.pinnedRankings(),
+                store.searchIndexBytes());
+    }
+
+    public History history() {
+        List<Instant> asOfs = history.asOfs();
+        return new History(history.directory().toString(), historyTopic, asOfs.size(),
+                asOfs.isEmpty() ? null : asOfs.get(asOfs.size() - 1).toString(), history.estimatedPoints(),
+                history.diskBytes(), consumer.historyConsumed(), new TreeMap<>(history.offsets()));
     }
 
     public SnapshotStatus snapshot() {

@@ -13,6 +13,7 @@ import java.io.IOException;
 import org.imdbetl.config.ImdbConfig;
 import org.imdbetl.lake.LakeWriter;
 import org.imdbetl.state.ConsumerPositions;
+import org.imdbetl.state.RatingHistory;
 import org.imdbetl.topic.KafkaBroker;
 import org.imdbetl.topic.TopicAdmin;
 
@@ -23,9 +24,12 @@ import org.imdbetl.topic.TopicAdmin;
  * <li>Broker: the embedded one, unless KAFKA_BOOTSTRAP_SERVERS names an external one.</li>
  * <li>Topics: created if missing; their end offsets now are what "store loaded" means. While the
  * broker is unreachable this goes on in the background.</li>
+ * <li>History store: opened from its folder (it holds its own offsets in the history topic); a folder
+ * in use by another instance stops the start here, with its name.</li>
  * <li>Lake recovery: delete half-written files, resume the silver log after the manifest. Before the
  * listener, so no record is consumed before the silver log knows where to resume.</li>
- * <li>(The channels start: the listener loads the store from the topic.)</li>
+ * <li>(The channels start: the listener loads the store from the topic; the history listener resumes
+ * at the history store's offsets.)</li>
  * <li>Ingest: on its own thread; it waits for the store to be loaded, then sends only what changed. From
  * here on the REFRESH_INTERVAL schedule may refresh too (its checks before this point are skipped).</li>
  * </ol>
@@ -38,27 +42,31 @@ public class Startup {
     private final KafkaBroker broker;
     private final TopicAdmin topics;
     private final ConsumerPositions positions;
+    private final RatingHistory history;
     private final LakeWriter lake;
     private final IngestJob ingest;
 
-    Startup(ImdbConfig config, KafkaBroker broker, TopicAdmin topics, ConsumerPositions positions, LakeWriter lake,
-            IngestJob ingest) {
+    Startup(ImdbConfig config, KafkaBroker broker, TopicAdmin topics, ConsumerPositions positions,
+            RatingHistory history, LakeWriter lake, IngestJob ingest) {
         this.config = config;
         this.broker = broker;
         this.topics = topics;
         this.positions = positions;
+        this.history = history;
         this.lake = lake;
         this.ingest = ingest;
     }
 
-    /** Steps 1-3: before SmallRye Reactive Messaging starts its channels (it observes at LIBRARY_BEFORE). */
+    /** Steps 1-4: before SmallRye Reactive Messaging starts its channels (it observes at LIBRARY_BEFORE). */
     void beforeChannels(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) throws IOException {
         broker.start();
         topics.setUp().thenAccept(positions::expectLoadedAt);
+        Log.infof("History: %d refreshes in %s, resuming the history topic at %s", history.asOfs().size(),
+                history.directory(), history.offsets());
         lake.recover(topics.topicId().orElse(null));
     }
 
-    /** Step 5: after the channels are wired, so the first record has somewhere to go. */
+    /** Step 6: after the channels are wired, so the first record has somewhere to go. */
     void afterChannels(@Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent event) {
         ingest.channelsWired();
         if (config.ingest().onStart()) {

@@ -23,6 +23,8 @@ public interface ImdbConfig {
 
     Snapshot snapshot();
 
+    History history();
+
     Admin admin();
 
     interface Source {
@@ -114,6 +116,13 @@ public interface ImdbConfig {
         @WithDefault("imdb-movies-dlq")
         String dlqTopic();
 
+        /**
+         * Compacted topic of the rating history, one record per movie and refresh, keyed {@code tconst@asOf}
+         * (env KAFKA_HISTORY_TOPIC). Every instance builds its history store from it.
+         */
+        @WithDefault("imdb-movie-history")
+        String historyTopic();
+
         /** How often the consumer lag metric asks the broker for the topic's end offsets. */
         @WithDefault("10s")
         Duration lagRefresh();
@@ -159,11 +168,38 @@ public interface ImdbConfig {
         Duration autoMeanRefresh();
 
         /**
-         * At most one ranking rebuild per this interval while the store changes; queries meanwhile read
-         * the previous ranking, so they may see data this old but never wait.
+         * At most one ranking rebuild per this interval while the store changes (or per five times the last
+         * rebuild's duration, if longer); queries meanwhile read the previous ranking and never wait.
          */
         @WithDefault("500ms")
         Duration rankingRebuildInterval();
+
+        /**
+         * Superseded rankings kept so that a cursor walks the ranking its first page came from; 0 = none
+         * (cursors then continue by position). At full size (752k rated movies) each costs ~10 MB of heap,
+         * plus the old values of the movies changed since (~13 MB per 10% re-rated).
+         */
+        @WithDefault("3")
+        int pinnedRankings();
+
+        /** A superseded ranking is dropped once no page was read from it for this long. */
+        @WithDefault("2m")
+        Duration pinnedRankingIdle();
+    }
+
+    interface History {
+
+        /** Folder of this instance's on-disk history store (env HISTORY_DIR); one instance per folder. */
+        @WithDefault("data/history")
+        Path dir();
+
+        /** Movers rows kept in memory over all cached tables, 32 bytes of heap each. */
+        @WithDefault("1000000")
+        long moversCacheRows();
+
+        /** Points sent to the history topic before the movie records they describe (the writer's chunk). */
+        @WithDefault("2000")
+        int sendChunk();
     }
 
     interface Snapshot {

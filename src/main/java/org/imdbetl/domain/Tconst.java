@@ -26,4 +26,15 @@ public final class Tconst {
         }
         return (digits << LENGTH_BITS) | (tconst.length() - 2);
     }
+
+    /** The tconst back from {@link #number}. */
+    public static String fromNumber(long number) {
+        int digits = (int) (number & ((1 << LENGTH_BITS) - 1));
+        StringBuilder text = new StringBuilder(2 + digits).append("tt");
+        String value = Long.toString(number >>> LENGTH_BITS);
+        for (int i = value.length(); i < digits; i++) {
+            text.append('0');
+        }
+        return text.append(value).toString();
+    }
 }

@@ -1,6 +1,7 @@
 package org.imdbetl.lake;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 
 /** Where each output lives under OUTPUT_DIR: the layout of the project this replaces. */
@@ -34,8 +35,22 @@ public record LakeLayout(Path root) {
         return root.resolve("csv/top_movies/top_movies.csv");
     }
 
+    /** Hive-partitioned: one folder {@code as_of=YYYY-MM-DD} per refresh date (UTC). */
+    public Path historyDir() {
+        return root.resolve("parquet/movie_history");
+    }
+
+    public Path historyPart(LocalDate asOf) {
+        return historyDir().resolve("as_of=" + asOf).resolve("part-0.parquet");
+    }
+
+    /** Which revision of each date's points the lake holds; a leading underscore keeps readers off it. */
+    public Path historyWritten() {
+        return historyDir().resolve("_written.properties");
+    }
+
     public List<Path> directories() {
         return List.of(silverDir(), genreCountsParquet().getParent(), genreCountsCsv().getParent(),
-                movieScoresParquet().getParent(), topMoviesCsv().getParent());
+                movieScoresParquet().getParent(), topMoviesCsv().getParent(), historyDir());
     }
 }

@@ -6,17 +6,27 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import org.imdbetl.config.ImdbConfig;
 import org.imdbetl.source.AtomicFiles;
 import org.imdbetl.state.ConsistentState.Capture;
 import org.imdbetl.state.ConsistentState;
 import org.imdbetl.state.GenreCount;
+import org.imdbetl.state.HistoryEntry;
+import org.imdbetl.state.RatingHistory;
 import org.imdbetl.state.ScoredMovie;
 import org.imdbetl.state.SilverLog;
 import org.imdbetl.state.SilverRow;
@@ -24,7 +34,9 @@ import org.imdbetl.state.SilverRow;
 /**
  * Writes the lake outputs. Each snapshot: (1) the records consumed since the last one as a new
  * silver part, (2) the manifest naming that part and the offsets it covers, written last and
- * atomically, (3) the current-state tables, replaced atomically, once the store is loaded.
+ * atomically, (3) the current-state tables, replaced atomically, once the store is loaded, (4) the
+ * history of every refresh date whose points changed since it was last written, one file per date,
+ * replaced atomically, and then the list of what was written.
  * {@link #recover} deletes what a crash left half-done and resumes the silver log after the manifest.
  */
 @ApplicationScoped
@@ -36,16 +48,20 @@ public class LakeWriter {
     private final String topic;
     private final SilverLog silver;
     private final ConsistentState state;
+    private final RatingHistory history;
     private final LakeLayout layout;
+    /** Per refresh date, the sum of its points' revisions that the file holds. */
+    private Map<LocalDate, Long> historyWritten = new TreeMap<>();
     private Manifest manifest;
     private long writtenStoreVersion = -1;
     private volatile SnapshotStatus status;
 
-    LakeWriter(ImdbConfig config, SilverLog silver, ConsistentState state) {
+    LakeWriter(ImdbConfig config, SilverLog silver, ConsistentState state, RatingHistory history) {
         this.config = config.snapshot();
         this.topic = config.kafka().topic();
         this.silver = silver;
         this.state = state;
+        this.history = history;
         this.layout = new LakeLayout(config.snapshot().outputDir());
         this.status = new SnapshotStatus(this.config.enabled(), layout.root().toString(), null, 0, 0, 0, null);
     }
@@ -62,7 +78,13 @@ public class LakeWriter {
             Log.infof("Snapshot: disabled on this instance (imdb.snapshot.enabled=false)");
             return;
         }
-        for (Path dir : layout.directories()) {
+        List<Path> dirs = new ArrayList<>(layout.directories());
+        if (Files.isDirectory(layout.historyDir())) {
+            try (DirectoryStream<Path> dates = Files.newDirectoryStream(layout.historyDir(), "as_of=*")) {
+                dates.forEach(dirs::add);
+            }
+        }
+        for (Path dir : dirs) {
             int deleted = AtomicFiles.deleteLeftovers(dir);
             if (deleted > 0) {
                 Log.infof("Snapshot: deleted %d unfinished temp file(s) in %s", deleted, dir);
@@ -80,6 +102,7 @@ public class LakeWriter {
             manifest = Manifest.empty(topic, topicId);
         }
         deleteUnlistedParts();
+        historyWritten = readHistoryWritten();
         silver.resumeAfter(manifest.offsets());
         status = statusNow(null, 0, null);
         Log.infof("Snapshot: writing to %s; silver resumes after offsets %s (%d parts)",
@@ -114,6 +137,9 @@ public class LakeWriter {
             }
             if (capture.hasTables()) {
                 writeCurrentState(capture);
+                wrote = true;
+            }
+            if (tablesWanted && writeHistory() > 0) {
                 wrote = true;
             }
         } catch (IOException | RuntimeException e) {
@@ -162,6 +188,63 @@ public class LakeWriter {
         AtomicFiles.write(layout.movieScoresParquet(), temp -> ParquetTables.writeMovieScores(temp, movies, metadata));
         AtomicFiles.write(layout.topMoviesCsv(), temp -> CsvTables.writeTopMovies(temp, capture.top()));
         writtenStoreVersion = capture.storeVersion();
+    }
+
+    /** Rewrites the file of each refresh date whose points changed; returns how many were written. */
+    private int writeHistory() throws IOException {
+        Map<LocalDate, Long> revisions = new TreeMap<>();
+        Map<LocalDate, List<Instant>> asOfs = new TreeMap<>();
+        history.revisions().forEach((millis, revision) -> {
+            LocalDate date = Instant.ofEpochMilli(millis).atZone(ZoneOffset.UTC).toLocalDate();
+            revisions.merge(date, revision, Long::sum);
+            asOfs.computeIfAbsent(date, d -> new ArrayList<>()).add(Instant.ofEpochMilli(millis));
+        });
+        int written = 0;
+        for (Map.Entry<LocalDate, Long> date : revisions.entrySet()) {
+            if (date.getValue().equals(historyWritten.get(date.getKey()))) {
+                continue;
+            }
+            List<HistoryEntry> points = new ArrayList<>();
+            asOfs.get(date.getKey()).forEach(asOf -> points.addAll(history.pointsAt(asOf)));
+            Map<String, String> metadata = Map.of("imdb.history.as_of", date.getKey().toString());
+            AtomicFiles.write(layout.historyPart(date.getKey()), temp -> ParquetTables.writeHistory(temp, points, metadata));
+            historyWritten.put(date.getKey(), date.getValue());
+            written++;
+            Log.infof("Snapshot: %d history points of %s written to %s", points.size(), date.getKey(),
+                    layout.historyPart(date.getKey()));
+        }
+        if (written > 0) {
+            // After the files: a crash in between only rewrites them next time.
+            Properties list = new Properties();
+            historyWritten.forEach((date, revision) -> list.setProperty(date.toString(), revision.toString()));
+            AtomicFiles.write(layout.historyWritten(), temp -> {
+                try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                    list.store(out, "revision of each refresh date's points in parquet/movie_history");
+                }
+            });
+        }
+        return written;
+    }
+
+    private Map<LocalDate, Long> readHistoryWritten() throws IOException {
+        Map<LocalDate, Long> written = new TreeMap<>();
+        Path file = layout.historyWritten();
+        if (!Files.exists(file)) {
+            return written;
+        }
+        Properties list = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            list.load(in);
+        }
+        for (String date : list.stringPropertyNames()) {
+            try {
+                written.put(LocalDate.parse(date), Long.parseLong(list.getProperty(date)));
+            } catch (RuntimeException e) {
+                // Unreadable entry: its date is written again, which is always safe.
+                Log.warnf("Snapshot: ignoring %s=%s in %s", date, list.getProperty(date), file);
+            }
+        }
+        return written;
     }
 
     private void deleteUnlistedParts() throws IOException {

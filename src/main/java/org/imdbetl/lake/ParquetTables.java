@@ -18,6 +18,8 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
 import org.imdbetl.domain.Movie;
 import org.imdbetl.state.GenreCount;
+import org.imdbetl.state.HistoryEntry;
+import org.imdbetl.state.HistoryPoint;
 import org.imdbetl.state.ScoredMovie;
 import org.imdbetl.state.SilverRow;
 
@@ -43,6 +45,16 @@ final class ParquetTables {
     static final Schema GENRE_COUNTS = SchemaBuilder.record("genre_counts").namespace("org.imdbetl").fields()
             .requiredString("genre")
             .requiredLong("movie_count")
+            .endRecord();
+
+    /** The partition column {@code as_of} is the folder's date; {@code as_of_time} the exact dataset version. */
+    static final Schema MOVIE_HISTORY = SchemaBuilder.record("movie_history").namespace("org.imdbetl").fields()
+            .requiredString("tconst")
+            .name("as_of_time").type(LogicalTypes.timestampMillis().addToSchema(Schema.create(Schema.Type.LONG))).noDefault()
+            .requiredString("event")
+            .optionalDouble("average_rating")
+            .optionalLong("num_votes")
+            .optionalDouble("weighted_score")
             .endRecord();
 
     /** Columns every movie table starts with, in this order. */
@@ -80,6 +92,22 @@ final class ParquetTables {
                 GenericRecord record = new GenericData.Record(GENRE_COUNTS);
                 record.put(0, count.genre());
                 record.put(1, count.movieCount());
+                writer.write(record);
+            }
+        }
+    }
+
+    public static void writeHistory(Path file, List<HistoryEntry> points, Map<String, String> metadata) throws IOException {
+        try (ParquetWriter<GenericRecord> writer = writer(file, MOVIE_HISTORY, metadata)) {
+            for (HistoryEntry entry : points) {
+                HistoryPoint point = entry.point();
+                GenericRecord record = new GenericData.Record(MOVIE_HISTORY);
+                record.put(0, entry.tconst());
+                record.put(1, point.asOf().toEpochMilli());
+                record.put(2, point.event().name());
+                record.put(3, point.averageRating());
+                record.put(4, point.numVotes());
+                record.put(5, point.weightedScore());
                 writer.write(record);
             }
         }

@@ -6,25 +6,44 @@ import java.util.Base64;
 import org.imdbetl.domain.Tconst;
 import org.imdbetl.domain.Text;
 import org.imdbetl.state.RankPosition;
+import org.imdbetl.state.RankingPin;
 
 /**
- * The opaque {@code after} cursor of {@code /movies/top}: a position in the ranking (score, votes,
- * tconst), base64url-encoded, so it stays valid across refreshes. A cursor that does not decode is a 400.
+ * The opaque {@code after} cursor of {@code /movies/top}: the ranking the page was read from (store id
+ * and version) and the position of its last movie (score, votes, tconst), base64url-encoded. The next
+ * page is read from that ranking while the store keeps it, else after the position in the current one,
+ * so a cursor stays valid across refreshes and restarts. A cursor that does not decode is a 400.
  */
 final class Cursors {
 
-    private static final String RANK_PREFIX = "r1|";
+    /** On every page of {@code /movies/top}: the version of the ranking it was read from. */
+    static final String VERSION_HEADER = "Ranking-Version";
+    /** On a page asked with a cursor: {@link #KEPT} or {@link #EXPIRED}. */
+    static final String PIN_HEADER = "Ranking-Pin";
+    /** Read from the cursor's own ranking: the walk is one snapshot. */
+    static final String KEPT = "kept";
+    /** The cursor's ranking is no longer kept: read after its position in the current ranking. */
+    static final String EXPIRED = "expired";
+
+    private static final String PINNED_PREFIX = "r2|";
+    /** Cursors handed out before rankings were pinned: a position only. */
+    private static final String POSITION_PREFIX = "r1|";
     private static final int MAX_LENGTH = 200;
+
+    /** What a ranking cursor names; {@code pin} is null for a cursor that names a position only. */
+    record RankCursor(RankingPin pin, RankPosition position) {
+    }
 
     private Cursors() {
     }
 
-    static String encode(RankPosition position) {
-        String raw = RANK_PREFIX + position.weightedScore() + "|" + position.numVotes() + "|" + position.tconst();
+    static String encode(RankingPin pin, RankPosition position) {
+        String raw = PINNED_PREFIX + Long.toHexString(pin.storeId()) + "|" + pin.version() + "|"
+                + position.weightedScore() + "|" + position.numVotes() + "|" + position.tconst();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
-    static RankPosition decodeRank(String cursor) {
+    static RankCursor decodeRank(String cursor) {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }
@@ -33,19 +52,40 @@ final class Cursors {
                 throw new IllegalArgumentException("too long");
             }
             String raw = new String(Base64.getUrlDecoder().decode(cursor.trim()), StandardCharsets.UTF_8);
-            if (!raw.startsWith(RANK_PREFIX)) {
+            RankingPin pin = null;
+            String[] parts;
+            if (raw.startsWith(PINNED_PREFIX)) {
+                parts = raw.substring(PINNED_PREFIX.length()).split("\\|", -1);
+                if (parts.length != 5) {
+                    throw new IllegalArgumentException("malformed");
+                }
+                long version = Long.parseLong(parts[1]);
+                if (version < 0) {
+                    throw new IllegalArgumentException("negative version");
+                }
+                pin = new RankingPin(Long.parseUnsignedLong(parts[0], 16), version);
+                parts = new String[] {parts[2], parts[3], parts[4]};
+            } else if (raw.startsWith(POSITION_PREFIX)) {
+                parts = raw.substring(POSITION_PREFIX.length()).split("\\|", -1);
+            } else {
                 throw new IllegalArgumentException("not a ranking cursor");
             }
-            String[] parts = raw.substring(RANK_PREFIX.length()).split("\\|", -1);
-            double score = Double.parseDouble(parts[0]);
-            long votes = Long.parseLong(parts[1]);
-            if (parts.length != 3 || !Tconst.isValid(parts[2]) || !Double.isFinite(score) || votes < 0) {
+            if (parts.length != 3) {
                 throw new IllegalArgumentException("malformed");
             }
-            return new RankPosition(score, votes, parts[2]);
-        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-            throw new BadRequestException("after must be a cursor from a Link header of this endpoint, was '"
-                    + Text.abbreviate(cursor, 40) + "'");
+            double score = Double.parseDouble(parts[0]);
+            long votes = Long.parseLong(parts[1]);
+            if (!Tconst.isValid(parts[2]) || !Double.isFinite(score) || votes < 0) {
+                throw new IllegalArgumentException("malformed");
+            }
+            return new RankCursor(pin, new RankPosition(score, votes, parts[2]));
+        } catch (IllegalArgumentException e) {
+            throw invalid(cursor);
         }
+    }
+
+    static BadRequestException invalid(String cursor) {
+        return new BadRequestException("after must be a cursor from a Link header of this endpoint, was '"
+                + Text.abbreviate(cursor, 40) + "'");
     }
 }

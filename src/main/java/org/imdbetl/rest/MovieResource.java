@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -28,6 +29,7 @@ import org.imdbetl.state.ScoredMovie;
 import org.imdbetl.state.ScoringStore;
 import org.imdbetl.state.SearchQuery;
 import org.imdbetl.state.TitleIndex;
+import org.imdbetl.state.TopPage;
 import org.imdbetl.state.TopQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -37,7 +39,6 @@ public class MovieResource {
 
     static final int DEFAULT_LIMIT = 10;
     static final int MAX_LIMIT = 1000;
-    static final int MAX_GENRE_LENGTH = 64;
     static final int MAX_SEARCH_LIMIT = 100;
     static final int MAX_QUERY_LENGTH = 200;
 
@@ -51,8 +52,16 @@ public class MovieResource {
     @GET
     @Path("/top")
     @Operation(summary = "Top movies by Bayesian weighted rating",
-            description = "Rated movies ordered by weightedScore desc, then numVotes desc, then tconst asc.")
-    @APIResponse(responseCode = "200", description = "The movies, best first", content = @Content(
+            description = "Rated movies ordered by weightedScore desc, then numVotes desc, then tconst asc. The next page is"
+                    + " announced in a Link header (rel=\"next\"); it is read from the same ranking as this one (header"
+                    + " Ranking-Version) while the service keeps it, so a walk is one snapshot even during a refresh."
+                    + " Ranking-Pin says 'kept' then, or 'expired' when the page was read after the cursor's position in"
+                    + " the current ranking instead.")
+    @APIResponse(responseCode = "200", description = "The movies, best first", headers = {
+            @Header(name = "Link", description = "<...&after=cursor>; rel=\"next\" when there is more"),
+            @Header(name = Cursors.VERSION_HEADER, description = "Version of the ranking this page was read from"),
+            @Header(name = Cursors.PIN_HEADER, description = "With a cursor: 'kept' (its ranking) or 'expired'")},
+            content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MovieView.class, type = SchemaType.ARRAY),
             examples = @ExampleObject(name = "top", value = Examples.TOP_MOVIES)))
     @APIResponse(responseCode = "400", description = "A malformed parameter", content = @Content(
@@ -67,18 +76,35 @@ public class MovieResource {
             @Parameter(description = "The cursor of the next page, from the Link header") @QueryParam("after") String after,
             @Context UriInfo uriInfo) {
         int pageSize = QueryParams.intInRange("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
+        Cursors.RankCursor cursor = Cursors.decodeRank(after);
         TopQuery query = new TopQuery(
                 pageSize + 1,
                 genre(genre),
                 QueryParams.longInRange("minVotes", minVotes == null || minVotes.isBlank() ? "0" : minVotes, 0, Long.MAX_VALUE),
                 QueryParams.optionalInt("fromYear", fromYear, Movie.MIN_YEAR, Movie.MAX_YEAR),
                 QueryParams.optionalInt("toYear", toYear, Movie.MIN_YEAR, Movie.MAX_YEAR),
-                Cursors.decodeRank(after));
+                cursor == null ? null : cursor.position());
         checkYears(query.fromYear(), query.toYear());
-        List<ScoredMovie> found = store.top(query);
-        List<ScoredMovie> page = found.subList(0, Math.min(pageSize, found.size()));
-        String next = found.size() > pageSize ? Cursors.encode(RankPosition.of(page.get(page.size() - 1))) : null;
-        return withNextLink(uriInfo, page.stream().map(MovieView::from).toList(), next);
+        TopPage found;
+        try {
+            found = store.top(query, cursor == null ? null : cursor.pin());
+        } catch (IllegalArgumentException e) {
+            throw Cursors.invalid(after);
+        }
+        List<ScoredMovie> movies = found.movies();
+        List<ScoredMovie> page = movies.subList(0, Math.min(pageSize, movies.size()));
+        String next = movies.size() > pageSize
+                ? Cursors.encode(found.ranking(), RankPosition.of(page.get(page.size() - 1)))
+                : null;
+        RestResponse.ResponseBuilder<List<MovieView>> response = withNextLink(uriInfo,
+                page.stream().map(MovieView::from).toList(), next)
+                .header(Cursors.VERSION_HEADER, found.ranking().version());
+        if (cursor != null) {
+            // A position-only cursor (r1) has no ranking to continue in: expired too.
+            boolean kept = cursor.pin() != null && !found.pinExpired();
+            response.header(Cursors.PIN_HEADER, kept ? Cursors.KEPT : Cursors.EXPIRED);
+        }
+        return response.build();
     }
 
     /** Title search, best match first: exact and whole titles, then by votes. */
@@ -122,7 +148,7 @@ public class MovieResource {
                 .flatMap(Optional::stream)
                 .map(MovieView::from)
                 .toList();
-        return withNextLink(uriInfo, movies, page.nextCursor());
+        return withNextLink(uriInfo, movies, page.nextCursor()).build();
     }
 
     @GET
@@ -147,14 +173,15 @@ public class MovieResource {
                 .orElseThrow(() -> new NotFoundException("no movie " + tconst + " in the store"));
     }
 
-    private static RestResponse<List<MovieView>> withNextLink(UriInfo uriInfo, List<MovieView> movies, String nextCursor) {
+    private static RestResponse.ResponseBuilder<List<MovieView>> withNextLink(UriInfo uriInfo, List<MovieView> movies,
+            String nextCursor) {
         RestResponse.ResponseBuilder<List<MovieView>> response = RestResponse.ResponseBuilder.ok(movies);
         if (nextCursor != null) {
             // RFC 8288; the same request with the cursor of the last movie of this page.
             response.header(HttpHeaders.LINK, "<" + uriInfo.getRequestUriBuilder().replaceQueryParam("after", nextCursor).build()
                     + ">; rel=\"next\"");
         }
-        return response.build();
+        return response;
     }
 
     private static void checkYears(Integer from, Integer to) {
@@ -164,13 +191,6 @@ public class MovieResource {
     }
 
     private String genre(String genre) {
-        if (genre == null || genre.isBlank()) {
-            return null;
-        }
-        if (genre.length() > MAX_GENRE_LENGTH) {
-            throw new BadRequestException("genre must be at most " + MAX_GENRE_LENGTH + " characters");
-        }
-        return store.canonicalGenre(genre.trim()).orElseThrow(() -> new BadRequestException(
-                "no movie in the store has genre '" + Text.abbreviate(genre, 40) + "'; GET /genres lists them"));
+        return QueryParams.genre(genre, store);
     }
 }

@@ -1,10 +1,17 @@
 package org.imdbetl.rest;
 
 import jakarta.ws.rs.BadRequestException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
 import org.imdbetl.domain.Text;
+import org.imdbetl.state.ScoringStore;
 
 /** Parses query parameters by hand so a malformed value is a 400 with a reason, never a 404 or 500. */
 final class QueryParams {
+
+    static final int MAX_GENRE_LENGTH = 64;
 
     private QueryParams() {
     }
@@ -36,6 +43,44 @@ final class QueryParams {
         return parsed;
     }
 
+
+    /** A genre as the store spells it, or null when absent; one no movie has is a 400. */
+    static String genre(String genre, ScoringStore store) {
+        if (genre == null || genre.isBlank()) {
+            return null;
+        }
+        if (genre.length() > MAX_GENRE_LENGTH) {
+            throw new BadRequestException("genre must be at most " + MAX_GENRE_LENGTH + " characters");
+        }
+        return store.canonicalGenre(genre.trim()).orElseThrow(() -> new BadRequestException(
+                "no movie in the store has genre '" + Text.abbreviate(genre, 40) + "'; GET /genres lists them"));
+    }
+
+    /** One of the names (case-insensitive), or the default when absent; anything else is a 400. */
+    static <E extends Enum<E>> E choice(String name, String value, E defaultValue) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        for (E constant : defaultValue.getDeclaringClass().getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(value.trim())) {
+                return constant;
+            }
+        }
+        throw new BadRequestException(name + " must be one of " + Arrays.stream(defaultValue.getDeclaringClass().getEnumConstants())
+                .map(c -> c.name().toLowerCase(Locale.ROOT)).toList() + ", was '" + Text.abbreviate(value, 40) + "'");
+    }
+
+    /** A date YYYY-MM-DD, or null when absent; anything else is a 400. */
+    static LocalDate optionalDate(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException(name + " must be a date YYYY-MM-DD, was '" + Text.abbreviate(value, 40) + "'");
+        }
+    }
 
     /** true, false or absent (false); anything else is a 400. */
     static boolean flag(String name, String value) {

@@ -10,6 +10,7 @@ public final class ConsumerStats {
 
     private final AtomicLong consumed = new AtomicLong();
     private final AtomicLong ignoredTombstones = new AtomicLong();
+    private final AtomicLong historyConsumed = new AtomicLong();
     private final ReasonCounts<InvalidRecordException.Reason> deadLettered =
             new ReasonCounts<>(InvalidRecordException.Reason.class);
 
@@ -19,6 +20,15 @@ public final class ConsumerStats {
 
     public void recordDeadLettered(InvalidRecordException.Reason reason) {
         deadLettered.increment(reason);
+    }
+
+    /** Records taken from the history topic (points and dead-lettered ones). */
+    public void recordHistoryConsumed(long count) {
+        historyConsumed.addAndGet(count);
+    }
+
+    public long historyConsumed() {
+        return historyConsumed.get();
     }
 
     /** A tombstone whose key is not a tconst: it can delete nothing. */

@@ -4,17 +4,22 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import org.imdbetl.domain.ConsumedMovie;
 import org.imdbetl.domain.Movie;
@@ -31,6 +36,12 @@ import org.imdbetl.domain.Tconst;
  * and never waits. Every change asks the rebuild executor for a new snapshot, at most one per
  * {@code rebuildInterval}; queries meanwhile see the previous one (data up to about that interval old).
  * The lake writer, which must see exactly what it writes, takes {@link #exactRanking()} instead.
+ *
+ * <p>Paging pins a ranking: a page names the ranking it was read from ({@link RankingPin}), and the next
+ * page asked with that pin is read from the same ranking, movie values included, while it is kept
+ * ({@link PinnedRankings}: a few superseded rankings that pages were read from lately). A walk is then one
+ * consistent snapshot even while a refresh changes scores; once the pin is gone, the walk continues
+ * after its position in the current ranking.
  */
 public final class ScoringStore {
 
@@ -42,35 +53,69 @@ public final class ScoringStore {
     private final long rebuildIntervalNanos;
     private final AtomicBoolean rebuildRequested = new AtomicBoolean();
     private volatile long lastRebuildNanos;
+    /** The interval, or longer when a rebuild takes more than a fifth of it; see {@link #rebuildWhenDue}. */
+    private volatile long rebuildGapNanos;
+    private static final long REBUILD_GAP_FACTOR = 5;
 
     /** By {@link #key}: String hashes of "tt" + digits cluster, which filled HashMap bins with trees. */
     private final Map<Long, ScoredMovie> movies = new HashMap<>(1 << 16);
+    /**
+     * Since the last ranking build (guarded by the write lock): rated entries that left the store or were
+     * replaced, and rated entries that joined it. The next build merges them into the last ranking, a
+     * linear pass, instead of sorting every rated movie again; a re-score (every entry new) sorts afresh.
+     */
+    private Set<ScoredMovie> leftRanking = newIdentitySet();
+    private List<ScoredMovie> joinedRanking = new ArrayList<>();
+    private boolean rankingRebuiltAfresh;
     private final Map<String, long[]> genreCounts = new HashMap<>();
     private double ratingSum;
     private long ratedCount;
     private double meanInUse;
     private long version;
-    private volatile Ranking ranking = Ranking.EMPTY;
+    private final PinnedRankings rankings;
+    /** Random per store, so that pins of another instance or process are never taken for ours. */
+    private final long storeId = new SplittableRandom().nextLong();
     /** Title search over every movie, rated or not; follows every upsert and tombstone. */
     private final TitleIndex titles = new TitleIndex();
 
-    /** A store whose ranking is rebuilt on the writer's thread after every change: for tests and tools. */
+    /**
+     * A store whose ranking is rebuilt on the writer's thread after every change, with no superseded
+     * ranking kept for cursors: for tests and tools.
+     */
     public ScoringStore(double minVotesPrior, OptionalDouble fixedMean) {
-        this(minVotesPrior, fixedMean, Runnable::run, 0);
+        this(minVotesPrior, fixedMean, Runnable::run, 0, new Retention(0, 0));
+    }
+
+    /**
+     * How many superseded rankings are kept for cursors that still walk them, and for how long after the
+     * last page read from one; see {@link PinnedRankings}.
+     */
+    public record Retention(int maxKept, long idleNanos) {
     }
 
     /**
      * @param minVotesPrior m in the weighted rating
      * @param fixedMean C, or empty to use the mean rating of the rated movies in the store
      * @param rebuildExecutor where rankings are rebuilt (the service: one background thread)
-     * @param rebuildIntervalNanos at least this long between two rebuilds while changes keep coming
+     * @param rebuildIntervalNanos at least this long between two rebuilds while changes keep coming (longer when
+     *                             a rebuild takes more than a fifth of it)
+     * @param retention which superseded rankings stay readable by their pins
      */
-    public ScoringStore(double minVotesPrior, OptionalDouble fixedMean, Executor rebuildExecutor, long rebuildIntervalNanos) {
+    public ScoringStore(double minVotesPrior, OptionalDouble fixedMean, Executor rebuildExecutor, long rebuildIntervalNanos,
+            Retention retention) {
+        this(minVotesPrior, fixedMean, rebuildExecutor, rebuildIntervalNanos, retention, System::nanoTime);
+    }
+
+    /** With the clock that times the retention of pinned rankings: for tests. */
+    ScoringStore(double minVotesPrior, OptionalDouble fixedMean, Executor rebuildExecutor, long rebuildIntervalNanos,
+            Retention retention, LongSupplier nanoClock) {
+        this.rankings = new PinnedRankings(retention.maxKept(), retention.idleNanos(), nanoClock);
         this.minVotesPrior = minVotesPrior;
         this.autoMean = fixedMean.isEmpty();
         this.meanInUse = fixedMean.orElse(0.0);
         this.rebuildExecutor = rebuildExecutor;
         this.rebuildIntervalNanos = rebuildIntervalNanos;
+        this.rebuildGapNanos = rebuildIntervalNanos;
         this.lastRebuildNanos = System.nanoTime() - rebuildIntervalNanos;
     }
 
@@ -189,7 +234,37 @@ public final class ScoringStore {
 
     /** Rated movies matching the query, best first, at most {@code query.limit()}; never waits for a rebuild. */
     public List<ScoredMovie> top(TopQuery query) {
-        return ranking.top(query);
+        return top(query, null).movies();
+    }
+
+    /**
+     * Like {@link #top(TopQuery)}, read from the pinned ranking while it is kept, else from the current
+     * one (and then {@code pinExpired}). A full page (as many movies as the limit) marks its ranking as
+     * used: the caller hands out a cursor into it.
+     *
+     * @param pin the ranking a previous page was read from, or null for the current one
+     * @throws IllegalArgumentException for a pin of this store that names a ranking it never built
+     */
+    public TopPage top(TopQuery query, RankingPin pin) {
+        Ranking ranking = null;
+        if (pin != null && pin.storeId() == storeId) {
+            if (pin.version() < 0 || pin.version() > rankings.current().version()) {
+                throw new IllegalArgumentException("no ranking version " + pin.version() + " was ever built");
+            }
+            ranking = rankings.find(pin.version());
+            if (ranking != null) {
+                ranking.followed = true;
+            }
+        }
+        boolean expired = pin != null && ranking == null;
+        if (ranking == null) {
+            ranking = rankings.current();
+        }
+        List<ScoredMovie> movies = ranking.top(query);
+        if (movies.size() == query.limit()) {
+            rankings.used(ranking);
+        }
+        return new TopPage(movies, new RankingPin(storeId, ranking.version()), expired);
     }
 
     /**
@@ -204,10 +279,10 @@ public final class ScoringStore {
         }
         ScoredMovie scored = found.get();
         RankPosition position = RankPosition.of(scored);
-        Ranking current = ranking;
+        Ranking current = rankings.current();
         Map<String, Integer> byGenre = new LinkedHashMap<>();
         for (String genre : scored.countedGenres()) {
-            byGenre.put(genre, Ranking.firstAfter(current.byGenre().getOrDefault(genre, Ranking.NONE), position, true) + 1);
+            byGenre.put(genre, Ranking.firstAfter(current.genre(genre), position, true) + 1);
         }
         return Optional.of(new Ranks(Ranking.firstAfter(current.all(), position, true) + 1, byGenre));
     }
@@ -267,6 +342,11 @@ public final class ScoringStore {
         return result;
     }
 
+    /** Array entries of the kept superseded rankings (4 bytes each): for measuring what they cost. */
+    long rankingsKeptEntries() {
+        return rankings.keptEntries();
+    }
+
     /** The top of the exact current ranking: for the lake writer, never for a request. */
     public List<ScoredMovie> exactTop(TopQuery query) {
         return exactRanking().top(query);
@@ -276,7 +356,7 @@ public final class ScoringStore {
         lock.readLock().lock();
         try {
             return new StoreStats(movies.size(), ratedCount, minVotesPrior, meanInUse, autoMean, version,
-                    ranking.version());
+                    rankings.current().version(), rankings.keptCount());
         } finally {
             lock.readLock().unlock();
         }
@@ -284,7 +364,7 @@ public final class ScoringStore {
 
     /** The ranking of the current version, built on the calling thread if the shared one is behind. */
     private Ranking exactRanking() {
-        Ranking current = ranking;
+        Ranking current = rankings.current();
         return current.version() == currentVersion() ? current : rebuild();
     }
 
@@ -297,39 +377,50 @@ public final class ScoringStore {
     /** On the rebuild executor: at most one rebuild per interval, coalescing every change meanwhile. */
     private void rebuildWhenDue() {
         long wait;
-        while ((wait = lastRebuildNanos + rebuildIntervalNanos - System.nanoTime()) > 0) {
+        while ((wait = lastRebuildNanos + rebuildGapNanos - System.nanoTime()) > 0) {
             LockSupport.parkNanos(wait);
         }
         rebuildRequested.set(false);
-        lastRebuildNanos = System.nanoTime();
+        long started = System.nanoTime();
+        lastRebuildNanos = started;
         rebuild();
+        // While changes keep coming, rebuilding takes at most a fifth of one core, however big the store.
+        rebuildGapNanos = Math.max(rebuildIntervalNanos, REBUILD_GAP_FACTOR * (System.nanoTime() - started));
     }
 
     private Ranking rebuild() {
         synchronized (rankingRebuild) {
-            Ranking current = ranking;
+            Ranking current = rankings.current();
             long wanted;
-            List<ScoredMovie> rated;
-            lock.readLock().lock();
+            List<ScoredMovie> rated = null;
+            Set<ScoredMovie> left;
+            List<ScoredMovie> joined;
+            // The write lock, briefly: the changes since the last build are taken and reset together.
+            lock.writeLock().lock();
             try {
                 wanted = version;
                 if (current.version() == wanted) {
                     return current;
                 }
-                rated = new ArrayList<>((int) ratedCount);
-                for (ScoredMovie scored : movies.values()) {
-                    if (scored.movie().rated()) {
-                        rated.add(scored);
+                left = leftRanking;
+                joined = joinedRanking;
+                leftRanking = newIdentitySet();
+                joinedRanking = new ArrayList<>();
+                if (rankingRebuiltAfresh) {
+                    rankingRebuiltAfresh = false;
+                    rated = new ArrayList<>((int) ratedCount);
+                    for (ScoredMovie scored : movies.values()) {
+                        if (scored.movie().rated()) {
+                            rated.add(scored);
+                        }
                     }
                 }
             } finally {
-                lock.readLock().unlock();
+                lock.writeLock().unlock();
             }
-            // Sorted outside the lock: the entries are immutable, writers go on meanwhile.
-            Ranking built = Ranking.of(wanted, rated);
-            if (built.version() > ranking.version()) {
-                ranking = built;
-            }
+            // Sorted and merged outside the lock: the entries are immutable, writers go on meanwhile.
+            Ranking built = rated != null ? Ranking.of(wanted, rated) : current.with(wanted, left, joined);
+            rankings.install(built);
             return built;
         }
     }
@@ -352,6 +443,16 @@ public final class ScoringStore {
         return h ^ (h >>> 31);
     }
 
+    /** The movie as the store would score it now, without storing it: for the history point of a change. */
+    public ScoredMovie scoreNow(Movie movie) {
+        lock.readLock().lock();
+        try {
+            return score(movie, meanInUse);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     private ScoredMovie score(Movie movie, double mean) {
         Double score = movie.rated()
                 ? WeightedRating.of(movie.averageRating(), movie.numVotes(), minVotesPrior, mean)
@@ -366,6 +467,7 @@ public final class ScoringStore {
         if (scored.movie().rated()) {
             ratingSum += scored.movie().averageRating();
             ratedCount++;
+            joinedRanking.add(scored);
         }
     }
 
@@ -376,7 +478,12 @@ public final class ScoringStore {
         if (scored.movie().rated()) {
             ratingSum -= scored.movie().averageRating();
             ratedCount--;
+            leftRanking.add(scored);
         }
+    }
+
+    private static Set<ScoredMovie> newIdentitySet() {
+        return Collections.newSetFromMap(new IdentityHashMap<>());
     }
 
     private void rescore(double mean) {
@@ -384,54 +491,8 @@ public final class ScoringStore {
             entry.setValue(score(entry.getValue().movie(), mean));
         }
         meanInUse = mean;
-    }
-
-    /** Rated movies sorted by {@link ScoredMovie#RANKING}, overall and per genre, as of one store version. */
-    private record Ranking(long version, ScoredMovie[] all, Map<String, ScoredMovie[]> byGenre) {
-
-        static final ScoredMovie[] NONE = new ScoredMovie[0];
-        static final Ranking EMPTY = new Ranking(0, NONE, Map.of());
-
-        static Ranking of(long version, List<ScoredMovie> rated) {
-            ScoredMovie[] all = rated.toArray(NONE);
-            Arrays.sort(all, ScoredMovie.RANKING);
-            Map<String, List<ScoredMovie>> lists = new HashMap<>();
-            for (ScoredMovie scored : all) {
-                for (String genre : scored.countedGenres()) {
-                    lists.computeIfAbsent(genre, g -> new ArrayList<>()).add(scored);
-                }
-            }
-            Map<String, ScoredMovie[]> byGenre = new HashMap<>();
-            lists.forEach((genre, list) -> byGenre.put(genre, list.toArray(NONE)));
-            return new Ranking(version, all, byGenre);
-        }
-
-        List<ScoredMovie> top(TopQuery query) {
-            ScoredMovie[] index = query.genre() == null ? all : byGenre.getOrDefault(query.genre(), NONE);
-            List<ScoredMovie> result = new ArrayList<>(Math.min(query.limit(), 1024));
-            int from = query.after() == null ? 0 : firstAfter(index, query.after(), false);
-            for (int i = from; i < index.length && result.size() < query.limit(); i++) {
-                if (query.accepts(index[i])) {
-                    result.add(index[i]);
-                }
-            }
-            return result;
-        }
-
-        /** The first index whose entry ranks after the position (or at it, with {@code inclusive}). */
-        static int firstAfter(ScoredMovie[] index, RankPosition position, boolean inclusive) {
-            int low = 0;
-            int high = index.length;
-            while (low < high) {
-                int mid = (low + high) >>> 1;
-                int cmp = position.compareTo(index[mid]);
-                if (cmp > 0 || (cmp == 0 && !inclusive)) {
-                    low = mid + 1;
-                } else {
-                    high = mid;
-                }
-            }
-            return low;
-        }
+        rankingRebuiltAfresh = true;
+        leftRanking = newIdentitySet();
+        joinedRanking = new ArrayList<>();
     }
 }

@@ -237,9 +237,11 @@ public final class TitleIndex {
 
         Page run() {
             // Documents matching every word somehow (candidates), every word as a prefix, every word whole.
-            long[] candidates = scratch.bits(0, longs);
-            long[] allPrefix = scratch.bits(1, longs);
-            long[] allExact = scratch.bits(2, longs);
+            // One word (the common case) uses its own bitsets as these, without copying them.
+            boolean oneWord = distinct.size() == 1;
+            long[] candidates = oneWord ? null : scratch.bits(0, longs);
+            long[] allPrefix = oneWord ? null : scratch.bits(1, longs);
+            long[] allExact = oneWord ? null : scratch.bits(2, longs);
             boolean anyTypo = false;
             for (int w = 0; w < distinct.size(); w++) {
                 String word = distinct.get(w);
@@ -248,14 +250,35 @@ public final class TitleIndex {
                 if (exactTerm >= 0) {
                     terms.orPostings(exactTerm, wordExact);
                 }
+                // The prefix matches include the exact ones: start from a copy rather than set those bits
+                // again (a common word's postings are most of the work).
                 long[] wordPrefix = scratch.bits(4, longs);
-                terms.forEachWithPrefix(word, t -> terms.orPostings(t, wordPrefix));
+                System.arraycopy(wordExact, 0, wordPrefix, 0, longs);
+                terms.forEachWithPrefix(word, t -> {
+                    if (t != exactTerm) {
+                        terms.orPostings(t, wordPrefix);
+                    }
+                });
                 long[] wordAny = wordPrefix;
                 if (TitleText.typoAllowed(word)) {
                     wordAny = scratch.bits(5, longs);
                     long[] fuzzy = wordAny;
-                    terms.forEachWithFuzzyPrefix(word, t -> terms.orPostings(t, fuzzy));
+                    System.arraycopy(wordPrefix, 0, fuzzy, 0, longs);
+                    terms.forEachWithFuzzyPrefix(word, t -> {
+                        if (!terms.startsWith(t, word)) {
+                            terms.orPostings(t, fuzzy);
+                        }
+                    });
                     anyTypo = true;
+                }
+                if (oneWord) {
+                    candidates = wordAny;
+                    allPrefix = wordPrefix;
+                    allExact = wordExact;
+                    if (isEmpty(candidates)) {
+                        return top.page(query.limit());
+                    }
+                    break;
                 }
                 long nonEmpty = 0;
                 for (int i = 0; i < longs; i++) {
@@ -278,7 +301,10 @@ public final class TitleIndex {
                 }
             }
             for (int i = 0; i < longs; i++) {
-                candidates[i] &= ~allPrefix[i];
+                if (anyTypo) {
+                    // Without a typo, one word's candidates are its prefix matches themselves: nothing to take out.
+                    candidates[i] &= ~allPrefix[i];
+                }
                 allPrefix[i] &= ~allExact[i];
             }
             // allExact now holds classes 0 and 1, allPrefix class 2, candidates class 3. Classes before the
@@ -363,8 +389,17 @@ public final class TitleIndex {
 
         private boolean isWholeTitle(int doc) {
             Movie movie = movies[doc];
-            return movie.title() != null && TitleText.words(movie.title()).equals(words)
-                    || movie.originalTitle() != null && TitleText.words(movie.originalTitle()).equals(words);
+            return movie.title() != null && TitleText.hasWords(movie.title(), words)
+                    || movie.originalTitle() != null && TitleText.hasWords(movie.originalTitle(), words);
+        }
+
+        private boolean isEmpty(long[] bits) {
+            for (int i = 0; i < longs; i++) {
+                if (bits[i] != 0) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private boolean hasGenre(int doc) {

@@ -420,7 +420,7 @@ final class TitleTerms {
         return length < prefix.length() ? -1 : 0;
     }
 
-    private boolean startsWith(int term, String prefix) {
+    boolean startsWith(int term, String prefix) {
         return start[term + 1] - start[term] >= prefix.length() && comparePrefix(term, prefix) == 0;
     }
 

@@ -53,6 +53,46 @@ final class TitleText {
         return words;
     }
 
+    /**
+     * Whether the text's words are exactly these, as {@code words(text).equals(words)}; an ASCII text is
+     * compared in place, without folding or cutting it into strings (whole-title checks of a common
+     * word met thousands of titles per query).
+     */
+    static boolean hasWords(String text, List<String> words) {
+        if (!isAscii(text)) {
+            return words(text).equals(words);
+        }
+        int n = text.length();
+        int i = 0;
+        for (String word : words) {
+            while (i < n && !isAsciiLetterOrDigit(text.charAt(i))) {
+                i++;
+            }
+            int length = word.length();
+            if (n - i < length) {
+                return false;
+            }
+            for (int k = 0; k < length; k++) {
+                char c = text.charAt(i + k);
+                if ((c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) != word.charAt(k)) {
+                    return false;
+                }
+            }
+            i += length;
+            if (i < n && isAsciiLetterOrDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        while (i < n && !isAsciiLetterOrDigit(text.charAt(i))) {
+            i++;
+        }
+        return i == n;
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+    }
+
     /** Adds the distinct index terms of a title (its words and the extra terms above) to {@code terms}. */
     static void indexTerms(String text, List<String> terms) {
         scan(fold(text), null, terms);

@@ -9,6 +9,12 @@ final class Channels {
     /** Kafka to the scoring store. */
     public static final String MOVIES_IN = "movies-in";
 
+    /** Ingest to the history topic: one point per changed movie and refresh. */
+    public static final String HISTORY_OUT = "history-out";
+
+    /** History topic to the on-disk history store. */
+    public static final String HISTORY_IN = "history-in";
+
     /** Records that are not movies, to the dead-letter topic. */
     public static final String MOVIES_DLQ = "movies-dlq";
 

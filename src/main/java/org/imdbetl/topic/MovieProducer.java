@@ -3,23 +3,17 @@ package org.imdbetl.topic;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.imdbetl.domain.Movie;
 
 /**
- * Sends movies to the {@code movies-out} channel as JSON keyed by tconst. Backpressure is a
- * semaphore: at most {@link #MAX_IN_FLIGHT} records are unacknowledged by Kafka, and {@link #send}
- * blocks the reading thread beyond that, so memory stays bounded over millions of rows and while
- * the broker is away. Retrying is the idempotent producer's own job (application.properties: an
- * unbounded {@code delivery.timeout.ms}), so an outage loses nothing and duplicates nothing; there is
- * no second retry layer here.
+ * Sends movies to the {@code movies-out} channel as JSON keyed by tconst. Backpressure: at most
+ * {@link #MAX_IN_FLIGHT} records unacknowledged by Kafka ({@link BoundedSender}). Retrying is the
+ * idempotent producer's own job (application.properties: an unbounded {@code delivery.timeout.ms}),
+ * so an outage loses nothing and duplicates nothing; there is no second retry layer here.
  */
 @ApplicationScoped
 public class MovieProducer {
@@ -27,13 +21,12 @@ public class MovieProducer {
     /** Also the emitter's buffer, which therefore can never overflow. */
     static final int MAX_IN_FLIGHT = 8192;
 
-    private final Emitter<Record<String, byte[]>> emitter;
+    private final BoundedSender sender;
     private final MovieJson json;
-    private final Semaphore permits = new Semaphore(MAX_IN_FLIGHT);
 
     MovieProducer(@Channel(Channels.MOVIES_OUT) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = MAX_IN_FLIGHT)
             Emitter<Record<String, byte[]>> emitter, MovieJson json) {
-        this.emitter = emitter;
+        this.sender = new BoundedSender(emitter, MAX_IN_FLIGHT);
         this.json = json;
     }
 
@@ -42,7 +35,7 @@ public class MovieProducer {
      * {@code onAck} once Kafka has it, {@code onFailure} for a failure the producer could not retry.
      */
     public void send(Movie movie, Runnable onAck, Consumer<Throwable> onFailure) throws InterruptedException {
-        emit(movie.tconst(), json.encode(movie), onAck, onFailure);
+        sender.emit(movie.tconst(), json.encode(movie), onAck, onFailure);
     }
 
     /**
@@ -50,30 +43,11 @@ public class MovieProducer {
      * for the topic's delete.retention.ms, then drops the key altogether.
      */
     public void delete(String tconst, Runnable onAck, Consumer<Throwable> onFailure) throws InterruptedException {
-        emit(tconst, null, onAck, onFailure);
-    }
-
-    private void emit(String tconst, byte[] value, Runnable onAck, Consumer<Throwable> onFailure) throws InterruptedException {
-        permits.acquire();
-        emitter.send(Message.of(Record.of(tconst, value),
-                () -> {
-                    onAck.run();
-                    permits.release();
-                    return CompletableFuture.completedFuture(null);
-                },
-                failure -> {
-                    onFailure.accept(failure);
-                    permits.release();
-                    return CompletableFuture.completedFuture(null);
-                }));
+        sender.emit(tconst, null, onAck, onFailure);
     }
 
     /** Waits until every record sent so far is acknowledged or has failed for good. */
     public boolean awaitAllAcknowledged(Duration timeout) throws InterruptedException {
-        if (!permits.tryAcquire(MAX_IN_FLIGHT, timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            return false;
-        }
-        permits.release(MAX_IN_FLIGHT);
-        return true;
+        return sender.awaitAllAcknowledged(timeout);
     }
 }

@@ -97,10 +97,19 @@ public class TopicAdmin {
 
     /** The next offset to be written in each partition, or empty if the broker did not answer. */
     public Optional<Map<Integer, Long>> endOffsets() {
+        return endOffsetsOf(config.topic());
+    }
+
+    /** The same for the history topic. */
+    public Optional<Map<Integer, Long>> historyEndOffsets() {
+        return endOffsetsOf(config.historyTopic());
+    }
+
+    private Optional<Map<Integer, Long>> endOffsetsOf(String topic) {
         try {
-            return Optional.of(endOffsets(shared()));
+            return Optional.of(endOffsets(shared(), topic));
         } catch (ExecutionException | TimeoutException e) {
-            Log.errorf("Kafka: could not read the end offsets of %s on %s: %s", config.topic(), broker.bootstrapServers(), e);
+            Log.errorf("Kafka: could not read the end offsets of %s on %s: %s", topic, broker.bootstrapServers(), e);
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -126,10 +135,12 @@ public class TopicAdmin {
             Set<String> existing = admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             ensureTopic(admin, existing, config.topic(), config.cleanupPolicy());
             ensureTopic(admin, existing, config.dlqTopic(), TopicConfig.CLEANUP_POLICY_DELETE);
+            // Always compacted: every key (tconst@asOf) is one point, kept for good; a re-sent point replaces itself.
+            ensureTopic(admin, existing, config.historyTopic(), TopicConfig.CLEANUP_POLICY_COMPACT);
             TopicDescription description = describe(admin, config.topic());
             topicId = description.topicId().toString();
             checkPartitions(description);
-            ready.complete(endOffsets(admin));
+            ready.complete(endOffsets(admin, config.topic()));
             return true;
         } catch (ExecutionException | TimeoutException e) {
             Log.debugf("Kafka: set-up on %s failed: %s", broker.bootstrapServers(), e);
@@ -171,8 +182,8 @@ public class TopicAdmin {
         }
     }
 
-    private Map<Integer, Long> endOffsets(Admin admin) throws ExecutionException, InterruptedException, TimeoutException {
-        String topic = config.topic();
+    private Map<Integer, Long> endOffsets(Admin admin, String topic)
+            throws ExecutionException, InterruptedException, TimeoutException {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         describe(admin, topic).partitions()
                 .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));

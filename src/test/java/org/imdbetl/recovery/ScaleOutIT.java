@@ -47,7 +47,9 @@ class ScaleOutIT {
                         "INGEST_ON_START", "false",
                         "REFRESH_INTERVAL", "off",
                         "SNAPSHOT_ENABLED", "false",
-                        "OUTPUT_DIR", readerOutput.toString()), List.of())) {
+                        "OUTPUT_DIR", readerOutput.toString(),
+                        // Same working folder as the writer: a history store of its own.
+                        "HISTORY_DIR", root.resolve("reader-history").toString()), List.of())) {
             writer.awaitUp();
             reader.awaitUp();
             await("writer ingested").atMost(TIMEOUT).until(() -> "COMPLETED".equals(writer.status().getString("ingest.state")));
@@ -59,12 +61,18 @@ class ScaleOutIT {
             for (String query : QUERIES) {
                 assertThat(body(readerPort, query)).as(query).isEqualTo(body(writerPort, query));
             }
+            // The reader builds its history from the history topic alone: the same points.
+            await("reader history").atMost(TIMEOUT).until(() -> reader.status().getLong("history.recordsConsumed") == movies);
+            String best = RestAssured.given().port(writerPort).get("/movies/top?limit=1").jsonPath().getString("[0].tconst");
+            assertThat(body(readerPort, "/movies/" + best + "/history")).isEqualTo(body(writerPort, "/movies/" + best + "/history"));
             assertThat(RestAssured.given().port(readerPort).get("/q/health/ready").statusCode()).isEqualTo(200);
             assertThat(reader.status().getString("ingest.state")).isEqualTo("IDLE");
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
                 List<String> groups = admin.listConsumerGroups().all().get().stream()
                         .map(ConsumerGroupListing::groupId).filter(g -> g.startsWith("imdb-etl-")).toList();
-                assertThat(groups).hasSize(2).doesNotHaveDuplicates();
+                // Each instance: its store's group and its history's group.
+                assertThat(groups).hasSize(4).doesNotHaveDuplicates();
+                assertThat(groups.stream().filter(g -> g.startsWith("imdb-etl-history-"))).hasSize(2);
             }
         }
         assertThat(Files.exists(readerOutput.resolve("parquet"))).as("the reader writes no snapshot").isFalse();

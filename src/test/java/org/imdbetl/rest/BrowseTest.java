@@ -10,8 +10,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -67,9 +69,14 @@ class BrowseTest {
         List<String> walked = new ArrayList<>();
         String next = "/movies/top?limit=7";
         int pages = 0;
+        String version = null;
         while (next != null) {
             Response page = get(next);
             assertThat(page.statusCode()).isEqualTo(200);
+            // Every page from the ranking of the first; the first has no cursor, so no pin to report.
+            version = version == null ? page.getHeader("Ranking-Version") : version;
+            assertThat(page.getHeader("Ranking-Version")).isEqualTo(version);
+            assertThat(page.getHeader("Ranking-Pin")).isEqualTo(pages == 0 ? null : "kept");
             walked.addAll(page.jsonPath().getList("tconst", String.class));
             next = nextLink(page);
             pages++;
@@ -114,6 +121,39 @@ class BrowseTest {
 
         Map<String, Object> bare = get("/movies/" + third.tconst() + "?explain=false").jsonPath().getMap("");
         assertThat(bare).doesNotContainKeys("rank", "genreRanks", "explain").containsKey("weightedScore");
+    }
+
+    @Test
+    void aCursorOfAnotherInstanceOrWithoutARankingContinuesByPositionAndAForgedVersionIsA400() {
+        List<String> ranking = expected.ranking().stream().map(Expected::tconst).toList();
+        Response first = get("/movies/top?limit=5");
+        String link = nextLink(first);
+        String cursor = link.substring(link.indexOf("after=") + "after=".length());
+        // r2|store id (hex)|ranking version|score|votes|tconst: opaque to clients, forged here on purpose.
+        String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
+        assertThat(parts).hasSize(6);
+        String position = parts[3] + "|" + parts[4] + "|" + parts[5];
+
+        Response neverBuilt = get("/movies/top?limit=5&after="
+                + encode("r2|" + parts[1] + "|" + (Long.parseLong(parts[2]) + 1_000_000) + "|" + position));
+        assertThat(neverBuilt.statusCode()).isEqualTo(400);
+        assertThat(neverBuilt.jsonPath().getString("message")).contains("after must be a cursor");
+
+        String otherStore = Long.toHexString(Long.parseUnsignedLong(parts[1], 16) ^ 1);
+        for (String raw : List.of("r2|" + otherStore + "|" + parts[2] + "|" + position, "r1|" + position)) {
+            Response page = get("/movies/top?limit=5&after=" + encode(raw));
+            assertThat(page.statusCode()).as(raw).isEqualTo(200);
+            assertThat(page.getHeader("Ranking-Pin")).as(raw).isEqualTo("expired");
+            assertThat(page.jsonPath().getList("tconst", String.class)).as(raw).containsExactlyElementsOf(ranking.subList(5, 10));
+        }
+        for (String raw : List.of("r2|" + parts[1] + "|-1|" + position, "r2|zz|1|" + position, "r2|" + parts[1] + "|1|" + parts[3],
+                "r2|" + parts[1] + "|1|NaN|5|tt0000001")) {
+            assertThat(get("/movies/top?after=" + encode(raw)).statusCode()).as(raw).isEqualTo(400);
+        }
+    }
+
+    private static String encode(String raw) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

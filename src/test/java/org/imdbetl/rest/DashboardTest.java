@@ -7,17 +7,28 @@ import static org.assertj.core.api.SoftAssertions.assertSoftly;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.URI;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -32,6 +43,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.imdbetl.app.IngestJob;
+import org.imdbetl.app.RefreshOptions;
+import org.imdbetl.config.ImdbConfig;
+import org.imdbetl.source.IngestState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
@@ -46,8 +63,13 @@ import org.openqa.selenium.logging.LogType;
 /**
  * The dashboard at {@code /}: served as static files, and working in a real headless Chromium driven
  * through Selenium and the system's chromedriver (Debian: chromium, chromium-driver).
+ *
+ * <p>The service reads a copy of the sample dated {@link #DAY_ONE}; halfway through, the test writes a
+ * second day into that copy and refreshes, so the movers panel and the history chart have two refreshes
+ * to show. Topics of its own keep the other tests' sample apart.
  */
 @QuarkusTest
+@TestProfile(DashboardTest.TwoDays.class)
 class DashboardTest {
 
     /** {@code -Ddashboard.browser=required} (CI) turns a missing browser into a failure instead of a skip. */
@@ -69,6 +91,16 @@ class DashboardTest {
     private static final Path SCREENSHOT = Path.of("target/dashboard.png");
     private static final Path DRIVER_LOG = Path.of("target/chromedriver.log");
 
+    private static final Path SAMPLE = Path.of("data/sample");
+    private static final String BASICS = "title.basics.tsv.gz";
+    private static final String RATINGS = "title.ratings.tsv.gz";
+    /** The file times of the two days: a local source's dataset version. */
+    private static final Instant DAY_ONE = Instant.parse("2026-11-01T06:00:00Z");
+    private static final Instant DAY_TWO = Instant.parse("2026-11-02T06:00:00Z");
+    /** Votes gained on day two by the movies the test picks, biggest first: the movers expected. */
+    private static final List<Long> GAINS = List.of(3000L, 2000L, 1000L);
+    private static final Duration REFRESH_TIMEOUT = Duration.ofSeconds(60);
+
     /** The table as the page shows it, read in one script so a re-render cannot interleave. */
     private static final String READ_TABLE = "return Array.from(document.querySelectorAll('#top-movies tbody tr'))"
             + ".map(row => ({tconst: row.dataset.tconst || '',"
@@ -76,9 +108,22 @@ class DashboardTest {
             + " genres: (row.querySelector('td.genres')?.textContent || '').split(',').map(g => g.trim())}));";
     private static final String READ_BARS = "return Array.from(document.querySelectorAll('#genre-chart rect[data-genre]'))"
             + ".map(rect => rect.getAttribute('data-genre'));";
+    private static final String READ_MOVERS = "return Array.from(document.querySelectorAll('#movers tbody tr'))"
+            + ".map(row => ({tconst: row.dataset.tconst || '', delta: row.dataset.delta || '',"
+            + " title: (row.querySelector('th')?.textContent || '').trim()}));";
+    /** The history chart's point groups: how many, and how many of them are REMOVED markers. */
+    private static final String READ_CHART = "const points = document.querySelectorAll('#history-chart svg g.point');"
+            + " return {points: points.length,"
+            + " removed: Array.from(points).filter(p => p.querySelector('.mark-removed')).length};";
 
     @TestHTTPResource("/")
     URL url;
+
+    @Inject
+    IngestJob ingest;
+
+    @Inject
+    ImdbConfig config;
 
     @Test
     void servesTheDashboardFiles() {
@@ -89,13 +134,13 @@ class DashboardTest {
 
         Response script = get("/dashboard.js");
         assertThat(script.statusCode()).isEqualTo(200);
-        assertThat(script.asString()).contains("/status", "/genres", "/movies/top");
+        assertThat(script.asString()).contains("/status", "/genres", "/movies/top", "/movies/movers", "/history");
         assertThat(get("/dashboard.css").statusCode()).isEqualTo(200);
     }
 
     @Test
     @Timeout(value = 180, unit = TimeUnit.SECONDS) // last resort: every wait below has its own, shorter limit
-    void worksInAHeadlessBrowser() throws IOException {
+    void worksInAHeadlessBrowser() throws Exception {
         Optional<Path> chromium = findExecutable("CHROME_PATH", CHROMIUM_CANDIDATES);
         Optional<Path> driverBinary = findExecutable("CHROMEDRIVER_PATH", DRIVER_CANDIDATES);
         boolean found = chromium.isPresent() && driverBinary.isPresent();
@@ -131,7 +176,7 @@ class DashboardTest {
         assertThat(Files.size(SCREENSHOT)).as("size of %s", SCREENSHOT).isGreaterThan(10 * 1024L);
     }
 
-    private void checkDashboard(ChromeDriver driver) throws IOException {
+    private void checkDashboard(ChromeDriver driver) throws Exception {
         String baseUrl = url.toString().replaceAll("/+$", "");
         driver.get(baseUrl + "/");
 
@@ -148,6 +193,15 @@ class DashboardTest {
         await("top-movies rows").atMost(PAGE_TIMEOUT).pollInterval(POLL)
                 .untilAsserted(() -> assertThat(readTable(driver)).as("table rows").isNotEmpty());
         List<Row> before = readTable(driver);
+
+        // 2b. One refresh so far: the movers panel shows what the API says, which is nothing yet.
+        assertThat(get("/movies/movers?by=votes&limit=10").jsonPath().getList("$")).as("movers after one refresh").isEmpty();
+        await("the movers' empty state").atMost(PAGE_TIMEOUT).pollInterval(POLL).untilAsserted(() -> {
+            assertThat(readMovers(driver)).as("movers rows").isEmpty();
+            WebElement empty = driver.findElement(By.id("movers-empty"));
+            assertThat(empty.isDisplayed()).as("movers empty state shown").isTrue();
+            assertThat(empty.getText()).contains("two refreshes");
+        });
 
         // 3. Filter by a small genre that still has rated movies, and compare with the API.
         String limit = driver.findElement(By.id("limit")).getDomProperty("value");
@@ -201,8 +255,43 @@ class DashboardTest {
             assertThat(driver.findElement(By.id("detail-fields")).getText()).contains("#" + detail.getInt("rank"));
             assertThat(driver.findElement(By.id("detail-explain")).getText()).contains("R = " + detail.getString("explain.R"));
         });
+        assertChartMatchesHistory(driver, godfather);
 
-        // 6. No stray requests, no uncaught page errors, and a screenshot to look at.
+        // 6. Day two: some movies gain votes, the open one leaves the data.
+        Map<String, Long> gains = writeDayTwo(Path.of(config.source().location()), godfather);
+        assertThat(ingest.refresh(new RefreshOptions(true, false)).get(REFRESH_TIMEOUT.toSeconds(), TimeUnit.SECONDS).state())
+                .as("day two's refresh").isEqualTo(IngestState.COMPLETED);
+        await("movers from the API").atMost(REFRESH_TIMEOUT).pollInterval(POLL).untilAsserted(() -> {
+            JsonPath movers = get("/movies/movers?by=votes&limit=10").jsonPath();
+            assertThat(movers.getList("tconst", String.class)).containsExactlyElementsOf(gains.keySet());
+            assertThat(movers.getList("delta", Long.class)).containsExactlyElementsOf(gains.values());
+        });
+
+        // 7. The movers panel follows, and so does the open detail of the movie that left.
+        List<Map<String, Object>> apiMovers = get("/movies/movers?by=votes&limit=10").jsonPath().getList("$");
+        await("the movers panel").atMost(PAGE_TIMEOUT).pollInterval(POLL).untilAsserted(() -> {
+            List<Map<String, String>> rows = readMovers(driver);
+            assertThat(rows).extracting(row -> row.get("tconst"))
+                    .containsExactlyElementsOf(apiMovers.stream().map(m -> String.valueOf(m.get("tconst"))).toList());
+            assertThat(rows).extracting(row -> row.get("delta"))
+                    .containsExactlyElementsOf(apiMovers.stream().map(m -> String.valueOf(m.get("delta"))).toList());
+            for (int i = 0; i < rows.size(); i++) {
+                assertThat(rows.get(i).get("title")).startsWith(String.valueOf(apiMovers.get(i).get("title")));
+            }
+            assertThat(driver.findElement(By.id("movers-empty")).isDisplayed()).as("empty state shown").isFalse();
+        });
+        await("the removed movie's detail").atMost(PAGE_TIMEOUT).pollInterval(POLL).untilAsserted(() ->
+                assertThat(driver.findElement(By.id("detail-removed")).isDisplayed()).as("removed notice").isTrue());
+        assertChartMatchesHistory(driver, godfather);
+
+        // 8. A mover's detail: its chart has both days.
+        String mover = String.valueOf(apiMovers.get(0).get("tconst"));
+        driver.findElement(By.cssSelector("#movers tbody tr[data-tconst='" + mover + "']")).click();
+        await("the mover's detail").atMost(PAGE_TIMEOUT).pollInterval(POLL).untilAsserted(() ->
+                assertThat(driver.findElement(By.id("detail-title")).getText()).startsWith(String.valueOf(apiMovers.get(0).get("title"))));
+        assertChartMatchesHistory(driver, mover);
+
+        // 9. No stray requests, no uncaught page errors, and a screenshot to look at.
         saveFullPageScreenshot(driver);
         List<String> external = externalRequests(driver, baseUrl);
         List<String> errors = uncaughtErrors(driver);
@@ -210,6 +299,69 @@ class DashboardTest {
             softly.assertThat(external).as("requests not served by the service (CDN, fonts)").isEmpty();
             softly.assertThat(errors).as("uncaught errors in the page").isEmpty();
         });
+    }
+
+    /** The open detail's chart has a point per point of the movie's history, and a cross per REMOVED one. */
+    private static void assertChartMatchesHistory(ChromeDriver driver, String tconst) {
+        await("the history chart of " + tconst).atMost(PAGE_TIMEOUT).pollInterval(POLL).untilAsserted(() -> {
+            Response response = get("/movies/" + tconst + "/history");
+            assertThat(response.statusCode()).as("GET /movies/%s/history", tconst).isEqualTo(200);
+            List<String> events = response.jsonPath().getList("event", String.class);
+            assertThat(events).isNotEmpty();
+            @SuppressWarnings("unchecked")
+            Map<String, Object> chart = (Map<String, Object>) driver.executeScript(READ_CHART);
+            assertThat(((Number) chart.get("points")).intValue()).as("points in the chart of %s", tconst)
+                    .isEqualTo(events.size());
+            assertThat(((Number) chart.get("removed")).intValue()).as("removed markers in the chart of %s", tconst)
+                    .isEqualTo(Collections.frequency(events, "REMOVED"));
+        });
+    }
+
+    /**
+     * Writes day two over day one in {@code dir}: {@link #GAINS} more votes for the best-ranked movies
+     * (as /movies/top lists them) other than {@code removed}, which leaves both files. Returns the
+     * movers expected, tconst to votes gained, biggest first.
+     */
+    private static Map<String, Long> writeDayTwo(Path dir, String removed) throws IOException {
+        Map<String, Long> gains = new LinkedHashMap<>();
+        for (String tconst : get("/movies/top?limit=" + (GAINS.size() + 1)).jsonPath().getList("tconst", String.class)) {
+            if (!tconst.equals(removed) && gains.size() < GAINS.size()) {
+                gains.put(tconst, GAINS.get(gains.size()));
+            }
+        }
+        assertThat(gains).hasSameSizeAs(GAINS);
+        List<String> ratings = new ArrayList<>();
+        for (String line : readGzip(dir.resolve(RATINGS))) {
+            String[] columns = line.split("\t", -1);
+            Long gain = gains.get(columns[0]);
+            if (gain != null) {
+                line = columns[0] + "\t" + columns[1] + "\t" + (Long.parseLong(columns[2]) + gain);
+            }
+            if (!columns[0].equals(removed)) {
+                ratings.add(line);
+            }
+        }
+        List<String> basics = readGzip(dir.resolve(BASICS)).stream().filter(line -> !line.startsWith(removed + "\t")).toList();
+        writeGzip(dir.resolve(RATINGS), ratings, DAY_TWO);
+        writeGzip(dir.resolve(BASICS), basics, DAY_TWO);
+        return gains;
+    }
+
+    private static List<String> readGzip(Path file) throws IOException {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
+            return reader.lines().toList();
+        }
+    }
+
+    private static void writeGzip(Path file, List<String> lines, Instant modified) throws IOException {
+        try (Writer writer = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(file)), StandardCharsets.UTF_8)) {
+            for (String line : lines) {
+                writer.write(line);
+                writer.write('\n');
+            }
+        }
+        Files.setLastModifiedTime(file, FileTime.from(modified));
     }
 
     /** The path and query of a response's rel="next" Link. */
@@ -269,6 +421,11 @@ class DashboardTest {
         return rows.stream()
                 .map(row -> new Row((String) row.get("tconst"), (String) row.get("title"), (List<String>) row.get("genres")))
                 .toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, String>> readMovers(ChromeDriver driver) {
+        return (List<Map<String, String>>) driver.executeScript(READ_MOVERS);
     }
 
     @SuppressWarnings("unchecked")
@@ -348,5 +505,45 @@ class DashboardTest {
     }
 
     private record Row(String tconst, String title, List<String> genres) {
+    }
+
+    /** The sample, on topics of its own, read from a copy that the test turns into day two. */
+    public static class TwoDays implements QuarkusTestProfile {
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "imdb.kafka.topic", "imdb-movies-dashboard",
+                    "imdb.kafka.dlq-topic", "imdb-movies-dashboard-dlq",
+                    "imdb.kafka.history-topic", "imdb-movie-history-dashboard");
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(DayOneSource.class));
+        }
+    }
+
+    /** Copies the sample into a folder of its own under target/, its files dated {@link #DAY_ONE}. */
+    public static class DayOneSource implements QuarkusTestResourceLifecycleManager {
+
+        @Override
+        public Map<String, String> start() {
+            try {
+                Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "dashboard-source-");
+                for (String file : List.of(BASICS, RATINGS)) {
+                    Path copy = Files.copy(SAMPLE.resolve(file), dir.resolve(file));
+                    Files.setLastModifiedTime(copy, FileTime.from(DAY_ONE));
+                }
+                return Map.of("imdb.source.location", dir.toAbsolutePath().toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void stop() {
+            // the copy stays under target/ with the test's other output
+        }
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A dump server on 127.0.0.1 that behaves as told: answers conditionals with 304, ignores them, sends no
@@ -47,6 +48,7 @@ public final class DumpServer implements AutoCloseable {
     private final Map<String, String> lastModified = new ConcurrentHashMap<>();
     private final Map<String, Boolean> cut = new ConcurrentHashMap<>();
     private final Map<String, Boolean> stalled = new ConcurrentHashMap<>();
+    private final Map<String, Long> bytesPerSecond = new ConcurrentHashMap<>();
     private final CountDownLatch closing = new CountDownLatch(1);
     public final List<Request> requests = new CopyOnWriteArrayList<>();
     final List<Written> written = new CopyOnWriteArrayList<>();
@@ -74,6 +76,13 @@ public final class DumpServer implements AutoCloseable {
                 Instant.parse("2024-01-01T06:00:00Z").plusSeconds(86_400L * day).atOffset(ZoneOffset.UTC)));
         cut.remove(file);
         stalled.remove(file);
+        bytesPerSecond.remove(file);
+    }
+
+    /** Like {@link #serve}, but the whole body trickles out at about {@code rate} bytes per second. */
+    public void serveSlowly(String file, byte[] body, int day, long rate) {
+        serve(file, body, day);
+        bytesPerSecond.put(file, rate);
     }
 
     /** Like {@link #serve}, but the body stops halfway although Content-Length promised all of it. */
@@ -134,11 +143,18 @@ public final class DumpServer implements AutoCloseable {
     private void writeBody(HttpExchange exchange, String file, byte[] body, int send) throws IOException {
         long sent = 0;
         OutputStream out = exchange.getResponseBody();
+        Long rate = bytesPerSecond.get(file);
+        long start = System.nanoTime();
         try {
             while (sent < send) {
                 int n = (int) Math.min(CHUNK, send - sent);
                 out.write(body, (int) sent, n);
                 sent += n;
+                if (rate != null) {
+                    out.flush();
+                    // Pacing, not waiting for a condition: the body is due at this rate.
+                    LockSupport.parkNanos(start + sent * 1_000_000_000L / rate - System.nanoTime());
+                }
             }
             out.flush();
         } catch (IOException e) {

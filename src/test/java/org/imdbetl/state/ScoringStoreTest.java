@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
 import java.util.OptionalDouble;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -76,7 +81,7 @@ class ScoringStoreTest {
                     Thread.currentThread().interrupt();
                 }
                 task.run();
-            }), 0);
+            }), 0, new ScoringStore.Retention(0, 0));
             background.upsertAll(List.of(rated("tt0000001", 9.0, 1000, "Drama")));
 
             // The rebuild is held back: the query answers at once from the previous (empty) ranking.
@@ -214,6 +219,57 @@ class ScoringStoreTest {
 
     private static Movie movie(String tconst, Integer year, double rating, long votes, String... genres) {
         return new Movie(tconst, "Title " + tconst, "Title " + tconst, year, 100, List.of(genres), rating, votes);
+    }
+
+    @Test
+    void rankingsMergedFromChangesEqualAFullSortAfterEveryBatch() {
+        for (boolean auto : new boolean[] {false, true}) {
+            ScoringStore merged = new ScoringStore(M, auto ? OptionalDouble.empty() : OptionalDouble.of(C));
+            Map<String, Movie> model = new TreeMap<>();
+            Random random = new Random(auto ? 17 : 5);
+            String[] genres = {"Drama", "Comedy", "Crime", "Horror"};
+            for (int batch = 0; batch < 150; batch++) {
+                List<ConsumedMovie> records = new ArrayList<>();
+                for (int i = 0; i < 1 + random.nextInt(40); i++) {
+                    String tconst = String.format("tt%07d", random.nextInt(400));
+                    if (random.nextInt(6) == 0) {
+                        records.add(ConsumedMovie.tombstone(tconst, 0, 0));
+                        model.remove(tconst);
+                        continue;
+                    }
+                    // Few distinct values: equal scores and votes, so ties reach the tconst.
+                    List<String> movieGenres = random.nextBoolean() ? List.of(genres[random.nextInt(4)])
+                            : List.of(genres[random.nextInt(2)], genres[2 + random.nextInt(2)]);
+                    Movie movie = random.nextInt(5) == 0 ? unrated(tconst, movieGenres.toArray(String[]::new))
+                            : new Movie(tconst, "T", "T", 2000, 90, movieGenres, 1 + random.nextInt(10) * 0.5,
+                                    (long) (1 + random.nextInt(4)) * 1000);
+                    records.add(ConsumedMovie.upsert(movie, 0, 0));
+                    model.put(tconst, movie);
+                }
+                merged.applyAll(records);
+                merged.refreshRanking();
+                double c = auto ? model.values().stream().filter(Movie::rated).mapToDouble(Movie::averageRating).average()
+                        .orElse(0) : C;
+                assertThat(merged.top(TopQuery.of(1000))).extracting(ScoredMovie::tconst).as("batch %d", batch)
+                        .containsExactlyElementsOf(sorted(model, c, null));
+                for (String genre : genres) {
+                    assertThat(merged.top(new TopQuery(1000, genre, 0, null, null, null))).extracting(ScoredMovie::tconst)
+                            .as("%s, batch %d", genre, batch).containsExactlyElementsOf(sorted(model, c, genre));
+                }
+            }
+        }
+    }
+
+    /** The ranking by definition: score desc, votes desc, tconst asc, over the rated movies of the model. */
+    private static List<String> sorted(Map<String, Movie> model, double c, String genre) {
+        return model.values().stream()
+                .filter(Movie::rated)
+                .filter(m -> genre == null || m.genres().contains(genre))
+                .sorted(Comparator.<Movie>comparingDouble(m -> -(m.numVotes() * m.averageRating() + M * c) / (m.numVotes() + M))
+                        .thenComparing(m -> -m.numVotes())
+                        .thenComparing(Movie::tconst))
+                .map(Movie::tconst)
+                .toList();
     }
 
     private static Movie unrated(String tconst, String... genres) {

@@ -19,6 +19,24 @@ class TitleTextTest {
     }
 
     @Test
+    void comparesATitlesWordsInPlaceAsCuttingItWould() {
+        List<String> titles = List.of("Love", "LOVE!", "love story", "Love-Story", "Lovely", "A Love", "  love  ", "",
+                "Amélie", "AMELIE", "12 Angry Men", "12 angry men.", "Spider-Man", "spider man", "Tôkyô monogatari",
+                "tokyo monogatari", "The Godfather: Part II", "the godfather part ii", "the godfather part", "!!", "Straße");
+        List<List<String>> queries = List.of(List.of("love"), List.of("love", "story"), List.of("amelie"),
+                List.of("12", "angry", "men"), List.of("spider", "man"), List.of("tokyo", "monogatari"),
+                List.of("the", "godfather", "part", "ii"), List.of(), List.of("strasse"), List.of("lov"));
+        for (String title : titles) {
+            for (List<String> words : queries) {
+                assertThat(TitleText.hasWords(title, words)).as("'%s' has %s", title, words)
+                        .isEqualTo(TitleText.words(title).equals(words));
+            }
+        }
+        assertThat(TitleText.hasWords("The Godfather: Part II", List.of("the", "godfather", "part", "ii"))).isTrue();
+        assertThat(TitleText.hasWords("Lovely", List.of("love"))).isFalse();
+    }
+
+    @Test
     void foldsLettersThatDecompositionLeavesWhole() {
         assertThat(TitleText.words("Søren Ørsted")).containsExactly("soren", "orsted");
         assertThat(TitleText.words("Straße")).containsExactly("strasse");

@@ -1,0 +1,40 @@
+package org.imdbetl.topic;
+
+import io.smallrye.reactive.messaging.kafka.Record;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.function.Consumer;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.imdbetl.state.HistoryEntry;
+
+/**
+ * Sends history points to the {@code history-out} channel, keyed {@code tconst@asOf}. The ingest
+ * sends a chunk of points and waits for them before it sends the movie records they describe: after
+ * a crash, a change whose record reached the movies topic always has its point, and one whose record
+ * did not is found changed again and its point re-sent under the same key.
+ */
+@ApplicationScoped
+public class HistoryProducer {
+
+    static final int MAX_IN_FLIGHT = 8192;
+
+    private final BoundedSender sender;
+    private final HistoryJson json = new HistoryJson();
+
+    HistoryProducer(@Channel(Channels.HISTORY_OUT) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = MAX_IN_FLIGHT)
+            Emitter<Record<String, byte[]>> emitter) {
+        this.sender = new BoundedSender(emitter, MAX_IN_FLIGHT);
+    }
+
+    /** Sends one point; blocks while too many are in flight. {@code onFailure} runs on a Kafka thread. */
+    public void send(HistoryEntry entry, Consumer<Throwable> onFailure) throws InterruptedException {
+        sender.emit(HistoryJson.key(entry), json.encode(entry), () -> { }, onFailure);
+    }
+
+    /** Waits until every point sent so far is acknowledged or has failed for good. */
+    public boolean awaitAllAcknowledged(Duration timeout) throws InterruptedException {
+        return sender.awaitAllAcknowledged(timeout);
+    }
+}

@@ -1,0 +1,59 @@
+package org.imdbetl.topic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.imdbetl.domain.InvalidRecordException;
+import org.imdbetl.domain.InvalidRecordException.Reason;
+import org.imdbetl.state.HistoryEntry;
+import org.imdbetl.state.HistoryPoint;
+import org.imdbetl.state.HistoryPoint.Event;
+import org.junit.jupiter.api.Test;
+
+class HistoryJsonTest {
+
+    private final HistoryJson json = new HistoryJson();
+    private static final Instant AS_OF = Instant.parse("2024-01-02T06:00:00.123Z");
+
+    @Test
+    void aPointSurvivesTheTopic() throws InvalidRecordException {
+        HistoryEntry rated = new HistoryEntry("tt0111161", new HistoryPoint(AS_OF, Event.CHANGED, 9.3, 2995123L, 9.29));
+        HistoryEntry removed = new HistoryEntry("tt00000001", new HistoryPoint(AS_OF, Event.REMOVED, null, null, null));
+
+        assertThat(json.decode(json.encode(rated))).isEqualTo(rated);
+        assertThat(json.decode(json.encode(removed))).isEqualTo(removed);
+        assertThat(new String(json.encode(rated), StandardCharsets.UTF_8)).isEqualTo(
+                "{\"tconst\":\"tt0111161\",\"asOf\":\"2024-01-02T06:00:00.123Z\",\"event\":\"CHANGED\","
+                        + "\"averageRating\":9.3,\"numVotes\":2995123,\"weightedScore\":9.29}");
+    }
+
+    @Test
+    void theKeyIsOnePerMovieAndRefresh() {
+        HistoryEntry entry = new HistoryEntry("tt0111161", new HistoryPoint(AS_OF, Event.NEW, 9.3, 10L, 7.0));
+
+        assertThat(HistoryJson.key(entry)).isEqualTo("tt0111161@2024-01-02T06:00:00.123Z");
+    }
+
+    @Test
+    void whatIsNotAPointIsRefusedWithAReason() {
+        assertReason(null, Reason.EMPTY);
+        assertReason("", Reason.EMPTY);
+        assertReason("{not json", Reason.NOT_JSON);
+        assertReason("[1,2]", Reason.NOT_JSON);
+        assertReason("{\"tconst\":\"nope\",\"asOf\":\"2024-01-02T06:00:00Z\",\"event\":\"NEW\"}", Reason.NO_TCONST);
+        assertReason("{\"tconst\":\"tt0111161\",\"asOf\":\"yesterday\",\"event\":\"NEW\"}", Reason.WRONG_TYPE);
+        assertReason("{\"tconst\":\"tt0111161\",\"asOf\":\"2024-01-02T06:00:00Z\",\"event\":\"MOVED\"}", Reason.WRONG_TYPE);
+        assertReason("{\"tconst\":\"tt0111161\",\"asOf\":\"2024-01-02T06:00:00.000001Z\",\"event\":\"NEW\"}",
+                Reason.WRONG_TYPE);
+        assertReason("{\"tconst\":\"tt0111161\",\"asOf\":\"2024-01-02T06:00:00Z\",\"event\":\"NEW\",\"averageRating\":\"high\"}",
+                Reason.WRONG_TYPE);
+    }
+
+    private void assertReason(String value, Reason reason) {
+        byte[] bytes = value == null ? null : value.getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> json.decode(bytes)).isInstanceOf(InvalidRecordException.class)
+                .satisfies(e -> assertThat(((InvalidRecordException) e).reason()).isEqualTo(reason));
+    }
+}
