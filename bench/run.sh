@@ -211,6 +211,7 @@ tee "$RUN/results.json" <<JSON | python3 bench/report.py "$RESULTS"
  "hot": $(python3 -c "import json; print(json.dumps(open('$RUN/hot-methods.txt').read()))")}
 JSON
 echo "== written $RESULTS"
+bench/restart.sh "$DUMPS"
 # The rating history through the service, a year of daily changes, in its own section (about an hour at full
 # size on 2 cores); HISTORY_DAYS=0 leaves it out and keeps the section already in RESULTS.
 if [[ ${HISTORY_DAYS:-365} != 0 ]]; then
