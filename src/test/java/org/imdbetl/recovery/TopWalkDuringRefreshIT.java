@@ -1,6 +1,7 @@
 package org.imdbetl.recovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.imdbetl.rest.LinkHeaders.nextLink;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
@@ -12,7 +13,6 @@ import io.restassured.response.Response;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.imdbetl.source.DumpServer;
 import org.imdbetl.topic.EmbeddedKafkaBroker;
@@ -53,7 +51,6 @@ class TopWalkDuringRefreshIT {
     private static final String RERATE_PERCENT = "30";
     /** The next day's title.basics (about 11 MB) takes about 10 s to arrive. */
     private static final long SLOW_BYTES_PER_SECOND = 1_100_000;
-    private static final Pattern NEXT = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final double M = 3000;
     private static final double C = 6.5;
@@ -298,15 +295,4 @@ class TopWalkDuringRefreshIT {
         return RestAssured.given().port(port).get(path);
     }
 
-    /** The path and query of the rel="next" link, or null on the last page. */
-    private static String nextLink(Response response) {
-        String link = response.getHeader("Link");
-        if (link == null) {
-            return null;
-        }
-        Matcher matcher = NEXT.matcher(link);
-        assertThat(matcher.find()).as(link).isTrue();
-        URI uri = URI.create(matcher.group(1));
-        return uri.getRawPath() + "?" + uri.getRawQuery();
-    }
 }

@@ -2,6 +2,7 @@ package org.imdbetl.rest;
 
 import static io.restassured.RestAssured.get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.imdbetl.rest.LinkHeaders.nextLink;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
@@ -9,15 +10,12 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.imdbetl.pipeline.SampleExpectations.Expected;
 import org.imdbetl.pipeline.SampleExpectations;
 import org.imdbetl.topic.EmbeddedKafkaResource;
@@ -34,7 +32,6 @@ import org.junit.jupiter.api.Test;
 class BrowseTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private static final Pattern NEXT = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"");
     private static final double M = 3000;
     private static final double C = 6.5;
     private static SampleExpectations expected;
@@ -172,15 +169,4 @@ class BrowseTest {
         return get(path).then().statusCode(200).extract().jsonPath().getList("tconst", String.class);
     }
 
-    /** The path and query of the rel="next" link, or null on the last page. */
-    private static String nextLink(Response response) {
-        String link = response.getHeader("Link");
-        if (link == null) {
-            return null;
-        }
-        Matcher matcher = NEXT.matcher(link);
-        assertThat(matcher.find()).as(link).isTrue();
-        URI uri = URI.create(matcher.group(1));
-        return uri.getRawPath() + "?" + uri.getRawQuery();
-    }
 }

@@ -3,6 +3,7 @@ package org.imdbetl.rest;
 import static io.restassured.RestAssured.get;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.imdbetl.rest.LinkHeaders.nextLink;
 import static org.assertj.core.api.SoftAssertions.assertSoftly;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -21,7 +22,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,8 +39,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -364,13 +362,6 @@ class DashboardTest {
         Files.setLastModifiedTime(file, FileTime.from(modified));
     }
 
-    /** The path and query of a response's rel="next" Link. */
-    private static String nextLink(Response response) {
-        Matcher matcher = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"").matcher(String.valueOf(response.getHeader("Link")));
-        assertThat(matcher.find()).as("a next link in %s", response.getHeader("Link")).isTrue();
-        URI uri = URI.create(matcher.group(1));
-        return uri.getRawPath() + "?" + uri.getRawQuery();
-    }
 
     private static ChromeDriver startChromium(Path chromium, Path driverBinary, Path profile) {
         // An explicit driver path keeps Selenium Manager from ever looking for (or downloading) a driver.

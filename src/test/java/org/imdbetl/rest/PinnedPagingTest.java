@@ -2,6 +2,7 @@ package org.imdbetl.rest;
 
 import static io.restassured.RestAssured.get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.imdbetl.rest.LinkHeaders.nextLink;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
@@ -13,13 +14,10 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.imdbetl.domain.ConsumedMovie;
 import org.imdbetl.domain.Movie;
 import org.imdbetl.pipeline.SampleExpectations;
@@ -56,7 +54,6 @@ class PinnedPagingTest {
     }
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private static final Pattern NEXT = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"");
     private static final double M = 3000;
     private static final double C = 6.5;
     /** Scores as doubles, not floats (JsonPath's default), to compare them exactly. */
@@ -228,15 +225,4 @@ class PinnedPagingTest {
         return all;
     }
 
-    /** The path and query of the rel="next" link, or null on the last page. */
-    private static String nextLink(Response response) {
-        String link = response.getHeader("Link");
-        if (link == null) {
-            return null;
-        }
-        Matcher matcher = NEXT.matcher(link);
-        assertThat(matcher.find()).as(link).isTrue();
-        URI uri = URI.create(matcher.group(1));
-        return uri.getRawPath() + "?" + uri.getRawQuery();
-    }
 }
