@@ -46,7 +46,8 @@ public class ServiceStatus {
 
     /**
      * The on-disk rating history: {@code refreshes} dates with points, the newest {@code latestAsOf};
-     * {@code points} as RocksDB estimates it; {@code offsets} the next history-topic offset per partition.
+     * {@code points} as RocksDB estimates it; {@code diskBytes} its flushed table files (not the write-ahead
+     * log); {@code offsets} the next history-topic offset per partition.
      */
     public record History(String dir, String topic, int refreshes, String latestAsOf, long points, long diskBytes,
             long recordsConsumed, Map<Integer, Long> offsets) {

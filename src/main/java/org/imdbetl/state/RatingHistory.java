@@ -490,7 +490,10 @@ public final class RatingHistory implements AutoCloseable {
         keys.clear();
     }
 
-    /** Bytes of the store's files on disk (SST and WAL), as RocksDB reports them. */
+    /**
+     * Bytes of the store's table (SST) files, as RocksDB reports them: the points flushed so far; the
+     * newest sit in the write-ahead log until their memtable is flushed.
+     */
     public long diskBytes() {
         Lock open = openLock.readLock();
         open.lock();
@@ -500,7 +503,7 @@ public final class RatingHistory implements AutoCloseable {
             for (ColumnFamilyHandle family : List.of(meta, points, latest, heads, refreshes)) {
                 total += db.getLongProperty(family, "rocksdb.total-sst-files-size");
             }
-            return total + db.getLongProperty("rocksdb.cur-size-all-mem-tables");
+            return total;
         } catch (RocksDBException e) {
             throw failure("read", e);
         } finally {

@@ -27,7 +27,8 @@ import org.imdbetl.config.ImdbConfig;
 
 /**
  * Creates the topics (called by the start-up sequence before the channels start): the movies topic compacted, so the latest record
- * of every movie stays and the store can always be rebuilt from it; the dead-letter topic plain.
+ * of every movie stays and the store can always be rebuilt from it; the history topic compacted, one
+ * record per movie and refresh; the dead-letter topic plain.
  * An existing topic is used as it is. If the broker cannot be reached, it keeps trying in the
  * background; the store counts as loaded only once the topic's end offsets are known and reached.
  */
