@@ -37,7 +37,9 @@ class PipelineBeans {
     ScoringStore scoringStore(ImdbConfig config) {
         return new ScoringStore(config.scoring().minVotesPrior(), globalMean(config.scoring().globalMeanRating()),
                 rankingRebuilds, config.scoring().rankingRebuildInterval().toNanos(), new ScoringStore.Retention(
-                        config.scoring().pinnedRankings(), config.scoring().pinnedRankingIdle().toNanos()));
+                        config.scoring().pinnedRankings(), config.scoring().pinnedRankingIdle().toNanos()),
+                config.scoring().concurrentSearches() > 0 ? config.scoring().concurrentSearches()
+                        : Runtime.getRuntime().availableProcessors());
     }
 
     @PreDestroy

@@ -185,6 +185,10 @@ public interface ImdbConfig {
         /** A superseded ranking is dropped once no page was read from it for this long. */
         @WithDefault("2m")
         Duration pinnedRankingIdle();
+
+        /** Title searches that run at once, the rest wait their turn; 0 = one per available processor. */
+        @WithDefault("0")
+        int concurrentSearches();
     }
 
     interface History {

@@ -22,7 +22,12 @@ public record Movie(
     public static final int MAX_YEAR = 2200;
 
     public Movie {
-        genres = genres == null ? List.of() : List.copyOf(genres);
+        // Shared boxes and lists: a full store repeats them 750k times (see SharedValues).
+        genres = SharedValues.genres(genres);
+        year = SharedValues.integer(year);
+        runtimeMinutes = SharedValues.integer(runtimeMinutes);
+        averageRating = SharedValues.rating(averageRating);
+        numVotes = SharedValues.votes(numVotes);
         if (originalTitle != null && originalTitle.equals(title)) {
             // Most titles are their own original title: keep one String, not two.
             originalTitle = title;

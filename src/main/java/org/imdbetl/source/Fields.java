@@ -2,8 +2,8 @@ package org.imdbetl.source;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.imdbetl.domain.GenreNames;
 import org.imdbetl.domain.Movie;
+import org.imdbetl.domain.SharedValues;
 import org.imdbetl.domain.Tconst;
 import org.imdbetl.domain.Text;
 
@@ -70,7 +70,7 @@ final class Fields {
             if (i == value.length() || value.charAt(i) == ',') {
                 String genre = value.substring(start, i).trim();
                 if (!genre.isEmpty() && !genres.contains(genre)) {
-                    genres.add(GenreNames.canonical(genre));
+                    genres.add(SharedValues.genre(genre));
                 }
                 start = i + 1;
             }

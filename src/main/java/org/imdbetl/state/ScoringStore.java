@@ -1,5 +1,8 @@
 package org.imdbetl.state;
 
+import com.carrotsearch.hppc.LongObjectHashMap;
+import com.carrotsearch.hppc.cursors.LongObjectCursor;
+import com.carrotsearch.hppc.cursors.ObjectCursor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -57,8 +60,11 @@ public final class ScoringStore {
     private volatile long rebuildGapNanos;
     private static final long REBUILD_GAP_FACTOR = 5;
 
-    /** By {@link #key}: String hashes of "tt" + digits cluster, which filled HashMap bins with trees. */
-    private final Map<Long, ScoredMovie> movies = new HashMap<>(1 << 16);
+    /**
+     * By {@link Tconst#number}, primitive keys: a HashMap's Long key and node per movie were 50 MB of a
+     * full store (and String hashes of "tt" + digits cluster).
+     */
+    private final LongObjectHashMap<ScoredMovie> movies = new LongObjectHashMap<>(1 << 16);
     /**
      * Since the last ranking build (guarded by the write lock): rated entries that left the store or were
      * replaced, and rated entries that joined it. The next build merges them into the last ranking, a
@@ -76,14 +82,14 @@ public final class ScoringStore {
     /** Random per store, so that pins of another instance or process are never taken for ours. */
     private final long storeId = new SplittableRandom().nextLong();
     /** Title search over every movie, rated or not; follows every upsert and tombstone. */
-    private final TitleIndex titles = new TitleIndex();
+    private final TitleIndex titles;
 
     /**
      * A store whose ranking is rebuilt on the writer's thread after every change, with no superseded
      * ranking kept for cursors: for tests and tools.
      */
     public ScoringStore(double minVotesPrior, OptionalDouble fixedMean) {
-        this(minVotesPrior, fixedMean, Runnable::run, 0, new Retention(0, 0));
+        this(minVotesPrior, fixedMean, Runnable::run, 0, new Retention(0, 0), Runtime.getRuntime().availableProcessors());
     }
 
     /**
@@ -100,15 +106,17 @@ public final class ScoringStore {
      * @param rebuildIntervalNanos at least this long between two rebuilds while changes keep coming (longer when
      *                             a rebuild takes more than a fifth of it)
      * @param retention which superseded rankings stay readable by their pins
+     * @param concurrentSearches title searches that may run at once (see {@link TitleIndex})
      */
     public ScoringStore(double minVotesPrior, OptionalDouble fixedMean, Executor rebuildExecutor, long rebuildIntervalNanos,
-            Retention retention) {
-        this(minVotesPrior, fixedMean, rebuildExecutor, rebuildIntervalNanos, retention, System::nanoTime);
+            Retention retention, int concurrentSearches) {
+        this(minVotesPrior, fixedMean, rebuildExecutor, rebuildIntervalNanos, retention, concurrentSearches, System::nanoTime);
     }
 
     /** With the clock that times the retention of pinned rankings: for tests. */
     ScoringStore(double minVotesPrior, OptionalDouble fixedMean, Executor rebuildExecutor, long rebuildIntervalNanos,
-            Retention retention, LongSupplier nanoClock) {
+            Retention retention, int concurrentSearches, LongSupplier nanoClock) {
+        this.titles = new TitleIndex(concurrentSearches);
         this.rankings = new PinnedRankings(retention.maxKept(), retention.idleNanos(), nanoClock);
         this.minVotesPrior = minVotesPrior;
         this.autoMean = fixedMean.isEmpty();
@@ -142,7 +150,7 @@ public final class ScoringStore {
         try {
             for (ConsumedMovie record : batch) {
                 if (record.deleted()) {
-                    ScoredMovie previous = movies.remove(key(record.tconst()));
+                    ScoredMovie previous = movies.remove(Tconst.number(record.tconst()));
                     if (previous != null) {
                         unindex(previous);
                         titles.remove(record.tconst());
@@ -151,7 +159,7 @@ public final class ScoringStore {
                     continue;
                 }
                 ScoredMovie scored = score(record.movie(), meanInUse);
-                ScoredMovie previous = movies.put(key(record.tconst()), scored);
+                ScoredMovie previous = movies.put(Tconst.number(record.tconst()), scored);
                 if (previous != null) {
                     unindex(previous);
                 }
@@ -163,7 +171,7 @@ public final class ScoringStore {
             if (autoMean && ratedCount > 0 && meanInUse == 0.0) {
                 // First ratings seen: there is no C yet to score with.
                 rescore(ratingSum / ratedCount);
-                result.replaceAll(scored -> scored == null ? null : movies.get(key(scored.tconst())));
+                result.replaceAll(scored -> scored == null ? null : movies.get(Tconst.number(scored.tconst())));
             }
         } finally {
             lock.writeLock().unlock();
@@ -200,7 +208,7 @@ public final class ScoringStore {
     public Optional<ScoredMovie> find(String tconst) {
         lock.readLock().lock();
         try {
-            return Optional.ofNullable(movies.get(key(tconst)));
+            return Optional.ofNullable(movies.get(Tconst.number(tconst)));
         } finally {
             lock.readLock().unlock();
         }
@@ -211,7 +219,8 @@ public final class ScoringStore {
         List<String> absent = new ArrayList<>();
         lock.readLock().lock();
         try {
-            for (ScoredMovie scored : movies.values()) {
+            for (ObjectCursor<ScoredMovie> cursor : movies.values()) {
+                ScoredMovie scored = cursor.value;
                 if (!present.test(scored.tconst())) {
                     absent.add(scored.tconst());
                 }
@@ -327,7 +336,8 @@ public final class ScoringStore {
         List<ScoredMovie> unrated = new ArrayList<>();
         lock.readLock().lock();
         try {
-            for (ScoredMovie scored : movies.values()) {
+            for (ObjectCursor<ScoredMovie> cursor : movies.values()) {
+                ScoredMovie scored = cursor.value;
                 if (!scored.movie().rated()) {
                     unrated.add(scored);
                 }
@@ -409,7 +419,8 @@ public final class ScoringStore {
                 if (rankingRebuiltAfresh) {
                     rankingRebuiltAfresh = false;
                     rated = new ArrayList<>((int) ratedCount);
-                    for (ScoredMovie scored : movies.values()) {
+                    for (ObjectCursor<ScoredMovie> cursor : movies.values()) {
+                ScoredMovie scored = cursor.value;
                         if (scored.movie().rated()) {
                             rated.add(scored);
                         }
@@ -432,15 +443,6 @@ public final class ScoringStore {
         } finally {
             lock.readLock().unlock();
         }
-    }
-
-    /**
-     * A well-spread long per tconst: {@link Tconst#number} (unique per tconst, low nibble nearly
-     * constant) through a 64-bit mix, which is a bijection, so equal keys mean equal tconsts.
-     */
-    static long key(String tconst) {
-        long h = Tconst.number(tconst) * 0x9E3779B97F4A7C15L;
-        return h ^ (h >>> 31);
     }
 
     /** The movie as the store would score it now, without storing it: for the history point of a change. */
@@ -487,8 +489,8 @@ public final class ScoringStore {
     }
 
     private void rescore(double mean) {
-        for (Map.Entry<Long, ScoredMovie> entry : movies.entrySet()) {
-            entry.setValue(score(entry.getValue().movie(), mean));
+        for (LongObjectCursor<ScoredMovie> cursor : movies) {
+            movies.indexReplace(cursor.index, score(cursor.value.movie(), mean));
         }
         meanInUse = mean;
         rankingRebuiltAfresh = true;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -53,6 +54,11 @@ public final class TitleIndex {
     private static final int INITIAL_DOCS = 1024;
     /** Lower bounds of the vote bands, best first; the last band holds the unrated and unvoted. */
     private static final long[] BAND_FLOORS = {100_000, 10_000, 1_000, 100, 20, 5, 1, 0};
+    /**
+     * A class this small is read in one pass: offering a few thousand documents costs about what one
+     * pass over a band's bitset does (12k longs at full size), and there are eight bands.
+     */
+    private static final long ONE_PASS_CLASS = 4096;
 
     public record Hit(String tconst, int matchClass, long numVotes) {
     }
@@ -62,6 +68,25 @@ public final class TitleIndex {
     }
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    /**
+     * Searches running at once; more wait their turn, first come first served. A query reads a few
+     * 100 KB of bitsets: eight at once on two cores spent 3.5x the CPU per query of two at once (caches),
+     * so queueing the rest is both faster and kinder to the tail (see bench/TITLE_SEARCH.md).
+     */
+    private final Semaphore searchSlots;
+
+    /** With one search at a time per available processor. */
+    public TitleIndex() {
+        this(Runtime.getRuntime().availableProcessors());
+    }
+
+    /** @param concurrentSearches how many searches may run at once (at least 1) */
+    public TitleIndex(int concurrentSearches) {
+        if (concurrentSearches < 1) {
+            throw new IllegalArgumentException("concurrentSearches must be at least 1, got " + concurrentSearches);
+        }
+        this.searchSlots = new Semaphore(concurrentSearches, true);
+    }
     private final TitleTerms terms = new TitleTerms();
     private final Map<String, Integer> genreBits = new HashMap<>();
 
@@ -70,8 +95,11 @@ public final class TitleIndex {
     private int[] votes = new int[INITIAL_DOCS];
     private short[] years = new short[INITIAL_DOCS];
     private int[] genreMasks = new int[INITIAL_DOCS];
-    /** Word counts of title (low nibble) and original title (high nibble): whole-title matches need them. */
-    private byte[] wordCounts = new byte[INITIAL_DOCS];
+    /**
+     * The shape of title (low half) and original title (high half), see {@link #shape}: a whole-title
+     * match needs an equal shape, so the few titles compared in full are (nearly) only the matches.
+     */
+    private int[] titleShapes = new int[INITIAL_DOCS];
     /** One bitset per vote band. */
     private long[][] bands = new long[BAND_FLOORS.length][INITIAL_DOCS / 64];
     private int docLimit;
@@ -89,7 +117,7 @@ public final class TitleIndex {
             throw new IllegalArgumentException("not a tconst: " + movie.tconst());
         }
         List<String> newTerms = indexTerms(movie);
-        byte counts = wordCounts(movie);
+        int shapes = shapes(movie);
         lock.writeLock().lock();
         try {
             int doc = findDoc(movie.tconst());
@@ -119,7 +147,7 @@ public final class TitleIndex {
             setBit(bands[band(votes[doc])], doc);
             years[doc] = movie.year() == null ? NO_YEAR : movie.year().shortValue();
             genreMasks[doc] = genreMask(movie.genres());
-            wordCounts[doc] = counts;
+            titleShapes[doc] = shapes;
         } finally {
             lock.writeLock().unlock();
         }
@@ -167,13 +195,18 @@ public final class TitleIndex {
         if (distinct.isEmpty()) {
             return new Page(List.of(), null);
         }
-        Scratch scratch = Scratch.take();
-        lock.readLock().lock();
+        searchSlots.acquireUninterruptibly();
         try {
-            return new Search(query, after, words, distinct, scratch).run();
+            Scratch scratch = Scratch.take();
+            lock.readLock().lock();
+            try {
+                return new Search(query, after, words, distinct, scratch).run();
+            } finally {
+                lock.readLock().unlock();
+                scratch.release();
+            }
         } finally {
-            lock.readLock().unlock();
-            scratch.release();
+            searchSlots.release();
         }
     }
 
@@ -196,7 +229,7 @@ public final class TitleIndex {
         lock.readLock().lock();
         try {
             long docs = movies.length;
-            return terms.heapBytes() + docs * (4 + 4 + 2 + 4 + 1) + 8L * BAND_FLOORS.length * bands[0].length
+            return terms.heapBytes() + docs * (4 + 4 + 2 + 4 + 4) + 8L * BAND_FLOORS.length * bands[0].length
                     + 4L * freeDocs.length + 4L * slots.length;
         } finally {
             lock.readLock().unlock();
@@ -223,6 +256,10 @@ public final class TitleIndex {
         private final int longs;
         private final int genreBit;
         private final TopHits top;
+        /** The shape a whole title must have to equal the query's words. */
+        private final int queryShape;
+        /** Postings ORed by the current lambda: the bound of a class's size. */
+        private long ored;
 
         Search(SearchQuery query, SearchCursor after, List<String> words, List<String> distinct, Scratch scratch) {
             this.query = query;
@@ -233,6 +270,7 @@ public final class TitleIndex {
             this.longs = (docLimit + 63) >>> 6;
             this.genreBit = query.genre() == null ? -1 : genreBits.getOrDefault(query.genre(), OTHER_GENRES_BIT);
             this.top = new TopHits(query.limit() + 1);
+            this.queryShape = shape(words);
         }
 
         Page run() {
@@ -243,22 +281,27 @@ public final class TitleIndex {
             long[] allPrefix = oneWord ? null : scratch.bits(1, longs);
             long[] allExact = oneWord ? null : scratch.bits(2, longs);
             boolean anyTypo = false;
+            // Upper bounds of each class's size (postings ORed, the smallest over the words): a small class
+            // is read in one pass rather than band by band.
+            long exactBound = Long.MAX_VALUE;
+            long prefixBound = Long.MAX_VALUE;
+            long anyBound = Long.MAX_VALUE;
             for (int w = 0; w < distinct.size(); w++) {
                 String word = distinct.get(w);
                 int exactTerm = terms.find(word);
                 long[] wordExact = scratch.bits(3, longs);
-                if (exactTerm >= 0) {
-                    terms.orPostings(exactTerm, wordExact);
-                }
+                ored = exactTerm >= 0 ? terms.orPostings(exactTerm, wordExact) : 0;
+                exactBound = Math.min(exactBound, ored);
                 // The prefix matches include the exact ones: start from a copy rather than set those bits
                 // again (a common word's postings are most of the work).
                 long[] wordPrefix = scratch.bits(4, longs);
                 System.arraycopy(wordExact, 0, wordPrefix, 0, longs);
                 terms.forEachWithPrefix(word, t -> {
                     if (t != exactTerm) {
-                        terms.orPostings(t, wordPrefix);
+                        ored += terms.orPostings(t, wordPrefix);
                     }
                 });
+                prefixBound = Math.min(prefixBound, ored);
                 long[] wordAny = wordPrefix;
                 if (TitleText.typoAllowed(word)) {
                     wordAny = scratch.bits(5, longs);
@@ -266,11 +309,12 @@ public final class TitleIndex {
                     System.arraycopy(wordPrefix, 0, fuzzy, 0, longs);
                     terms.forEachWithFuzzyPrefix(word, t -> {
                         if (!terms.startsWith(t, word)) {
-                            terms.orPostings(t, fuzzy);
+                            ored += terms.orPostings(t, fuzzy);
                         }
                     });
                     anyTypo = true;
                 }
+                anyBound = Math.min(anyBound, ored);
                 if (oneWord) {
                     candidates = wordAny;
                     allPrefix = wordPrefix;
@@ -313,14 +357,14 @@ public final class TitleIndex {
             if (firstClass <= ALL_WORDS && wholeTitles(allExact)) {
                 return top.page(query.limit());
             }
-            if (firstClass <= ALL_WORDS && scan(allExact, ALL_WORDS)) {
+            if (firstClass <= ALL_WORDS && scan(allExact, ALL_WORDS, exactBound)) {
                 return top.page(query.limit());
             }
-            if (firstClass <= PREFIX && scan(allPrefix, PREFIX)) {
+            if (firstClass <= PREFIX && scan(allPrefix, PREFIX, prefixBound)) {
                 return top.page(query.limit());
             }
             if (anyTypo) {
-                scan(candidates, TYPO);
+                scan(candidates, TYPO, anyBound);
             }
             return top.page(query.limit());
         }
@@ -332,14 +376,13 @@ public final class TitleIndex {
          * @return true when the page is already decided
          */
         private boolean wholeTitles(long[] allExact) {
-            int wordCount = words.size();
             for (int i = 0; i < longs; i++) {
                 long bits = allExact[i];
                 while (bits != 0) {
                     int doc = (i << 6) + Long.numberOfTrailingZeros(bits);
                     bits &= bits - 1;
-                    int counts = wordCounts[doc] & 0xff;
-                    if (((counts & 0xf) == wordCount || (counts >>> 4) == wordCount) && isWholeTitle(doc)) {
+                    int shapes = titleShapes[doc];
+                    if (((shapes & 0xffff) == queryShape || (shapes >>> 16) == queryShape) && isWholeTitle(doc)) {
                         allExact[i] &= ~(1L << doc);
                         offer(doc, EXACT_TITLE);
                     }
@@ -350,11 +393,24 @@ public final class TitleIndex {
 
         /**
          * Offers the documents of one class, best vote band first, stopping once no later band (or
-         * class) can improve the page.
+         * class) can improve the page. A class of at most {@link #ONE_PASS_CLASS} documents is read in
+         * one pass instead: offering them all costs less than a pass per band.
          *
+         * @param bound at least the number of documents in the class
          * @return true when the page is decided
          */
-        private boolean scan(long[] docs, int matchClass) {
+        private boolean scan(long[] docs, int matchClass, long bound) {
+            if (bound <= ONE_PASS_CLASS) {
+                for (int i = 0; i < longs; i++) {
+                    long bits = docs[i];
+                    while (bits != 0) {
+                        int doc = (i << 6) + Long.numberOfTrailingZeros(bits);
+                        bits &= bits - 1;
+                        offer(doc, matchClass);
+                    }
+                }
+                return top.isFull() && top.worstClass() <= matchClass;
+            }
             for (int b = 0; b < BAND_FLOORS.length; b++) {
                 if (after != null && after.matchClass() == matchClass && BAND_FLOORS[b] > after.numVotes()) {
                     // Every vote count of this band is above the cursor's (and so before it): skip.
@@ -529,10 +585,12 @@ public final class TitleIndex {
 
     /**
      * Per-query bitsets, pooled: a full-size query needs a few of 94 KB each, and allocating them per
-     * query made the garbage collector's pauses the tail of the latency.
+     * query made the garbage collector's pauses the tail of the latency. The pool holds as many as ran
+     * at once, up to {@link #POOLED} (at most 9 MB at full size): with 4, eight connections searching
+     * at once allocated 60 KB a request on average.
      */
     private static final class Scratch {
-        private static final int POOLED = 4;
+        private static final int POOLED = 16;
         private static final ConcurrentLinkedQueue<Scratch> POOL = new ConcurrentLinkedQueue<>();
         private static final AtomicInteger POOL_SIZE = new AtomicInteger();
 
@@ -609,10 +667,20 @@ public final class TitleIndex {
         return Objects.equals(a.title(), b.title()) && Objects.equals(a.originalTitle(), b.originalTitle());
     }
 
-    private static byte wordCounts(Movie movie) {
-        int title = movie.title() == null ? 0 : TitleText.wordCount(movie.title());
-        int original = movie.originalTitle() == null ? 0 : TitleText.wordCount(movie.originalTitle());
-        return (byte) (title | original << 4);
+    private static int shapes(Movie movie) {
+        int title = movie.title() == null ? 0 : shape(TitleText.words(movie.title()));
+        int original = movie.originalTitle() == null ? title
+                : movie.originalTitle() == movie.title() ? title : shape(TitleText.words(movie.originalTitle()));
+        return title | original << 16;
+    }
+
+    /**
+     * 16 bits a whole-title match must share: the word count (capped at 15) and 12 bits of a hash of
+     * the words. Equal words give equal shapes; 1 in 4,096 others collide and are compared in full.
+     */
+    static int shape(List<String> words) {
+        int hash = words.hashCode() * 0x9E3779B9;
+        return Math.min(15, words.size()) | (hash >>> 20) << 4;
     }
 
     private int genreMask(List<String> genres) {
@@ -643,7 +711,7 @@ public final class TitleIndex {
                 votes = Arrays.copyOf(votes, capacity);
                 years = Arrays.copyOf(years, capacity);
                 genreMasks = Arrays.copyOf(genreMasks, capacity);
-                wordCounts = Arrays.copyOf(wordCounts, capacity);
+                titleShapes = Arrays.copyOf(titleShapes, capacity);
                 for (int b = 0; b < bands.length; b++) {
                     bands[b] = Arrays.copyOf(bands[b], (capacity + 63) >>> 6);
                 }

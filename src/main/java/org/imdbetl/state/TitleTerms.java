@@ -140,19 +140,24 @@ final class TitleTerms {
         }
     }
 
-    /** Sets the bit of every document that has the term. */
-    void orPostings(int term, long[] bits) {
+    /**
+     * Sets the bit of every document that has the term.
+     *
+     * @return how many documents the term has (bits already set included)
+     */
+    int orPostings(int term, long[] bits) {
         int size = postingCount[term];
         if (size < 0) {
             int doc = ~size;
             bits[doc >>> 6] |= 1L << doc;
-            return;
+            return 1;
         }
         int[] docs = postings[term];
         for (int i = 0; i < size; i++) {
             int doc = docs[i];
             bits[doc >>> 6] |= 1L << doc;
         }
+        return size;
     }
 
     /** A single document is kept in place of the count (as its complement), saving an array per rare word. */
@@ -177,11 +182,7 @@ final class TitleTerms {
      */
     void forEachWithFuzzyPrefix(String word, IntConsumer sink) {
         FuzzyWalk walk = new FuzzyWalk(word, sink);
-        int n = word.length();
-        int[] row = new int[n + 1];
-        for (int j = 0; j < row.length; j++) {
-            row[j] = j;
-        }
+        int[] row = walk.firstRow();
         // Terms starting with the word's first letter: walk them with the full edit-distance table.
         char first = word.charAt(0);
         int lo = childStart(0, sortedCount, 0, first);
@@ -246,6 +247,13 @@ final class TitleTerms {
         private final IntConsumer sink;
         /** The word's distinct characters: after the one edit is spent, the only ones worth following. */
         private final char[] wordChars;
+        /**
+         * The table's row per depth of the walk, reused: a walk goes depth first, so the rows above the
+         * current depth are never needed again (a new array per step was most of a search's garbage).
+         */
+        private int[][] rows;
+        /** Three rows {@link #matches} rotates through. */
+        private final int[][] lineRows;
 
         FuzzyWalk(String word, IntConsumer sink) {
             this.word = word;
@@ -253,6 +261,30 @@ final class TitleTerms {
             this.sink = sink;
             this.wordChars = word.chars().distinct().sorted().collect(StringBuilder::new,
                     StringBuilder::appendCodePoint, StringBuilder::append).toString().toCharArray();
+            this.rows = new int[n + 3][];
+            this.lineRows = new int[3][n + 1];
+        }
+
+        /** The first row of the table, the word against the empty string. */
+        int[] firstRow() {
+            return initial(row(0));
+        }
+
+        private int[] initial(int[] row) {
+            for (int j = 0; j <= n; j++) {
+                row[j] = j;
+            }
+            return row;
+        }
+
+        private int[] row(int depth) {
+            if (depth >= rows.length) {
+                rows = Arrays.copyOf(rows, depth * 2);
+            }
+            if (rows[depth] == null) {
+                rows[depth] = new int[n + 1];
+            }
+            return rows[depth];
         }
 
         /** Terms sorted[lo, hi) all start with the same {@code depth} characters, whose row is {@code row}. */
@@ -298,7 +330,7 @@ final class TitleTerms {
         }
 
         private void child(int lo, int hi, int depth, int[] row, int[] previousRow, char last, char c) {
-            int[] next = step(row, previousRow, last, c);
+            int[] next = step(row, previousRow, last, c, row(depth + 1));
             if (min(next) <= 1) {
                 visit(lo, hi, depth + 1, next, row, c);
             }
@@ -306,16 +338,13 @@ final class TitleTerms {
 
         boolean matches(int term) {
             int[] previous = null;
-            int[] row = new int[n + 1];
-            for (int j = 0; j <= n; j++) {
-                row[j] = j;
-            }
+            int[] row = initial(lineRows[0]);
             char last = 0;
             for (int i = start[term], end = start[term + 1]; i < end; i++) {
                 if (row[n] <= 1) {
                     return true;
                 }
-                int[] next = step(row, previous, last, chars[i]);
+                int[] next = step(row, previous, last, chars[i], unused(row, previous));
                 if (min(next) > 1) {
                     return false;
                 }
@@ -326,8 +355,16 @@ final class TitleTerms {
             return row[n] <= 1;
         }
 
-        private int[] step(int[] row, int[] previousRow, char last, char c) {
-            int[] next = new int[n + 1];
+        private int[] unused(int[] row, int[] previous) {
+            for (int[] candidate : lineRows) {
+                if (candidate != row && candidate != previous) {
+                    return candidate;
+                }
+            }
+            throw new IllegalStateException("three rows, two in use");
+        }
+
+        private int[] step(int[] row, int[] previousRow, char last, char c, int[] next) {
             next[0] = row[0] + 1;
             for (int j = 1; j <= n; j++) {
                 char w = word.charAt(j - 1);

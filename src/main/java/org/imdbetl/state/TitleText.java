@@ -98,11 +98,6 @@ final class TitleText {
         scan(fold(text), null, terms);
     }
 
-    /** How many words a title has, capped at 15 (what fits the index's per-title nibble). */
-    static int wordCount(String text) {
-        return Math.min(15, words(text).size());
-    }
-
     /** A typo is forgiven in query words of 5 or more letters, but not in ideographic ones. */
     static boolean typoAllowed(String word) {
         return word.codePointCount(0, word.length()) >= 5 && !hasCjk(word);

@@ -9,10 +9,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.imdbetl.domain.GenreNames;
 import org.imdbetl.domain.InvalidRecordException.Reason;
 import org.imdbetl.domain.InvalidRecordException;
 import org.imdbetl.domain.Movie;
+import org.imdbetl.domain.SharedValues;
 import org.imdbetl.domain.Tconst;
 import org.imdbetl.domain.Text;
 
@@ -152,7 +152,7 @@ public final class MovieJson {
         if (value.isTextual()) {
             for (String genre : value.asText().split(",")) {
                 if (!genre.isBlank()) {
-                    genres.add(GenreNames.canonical(genre.trim()));
+                    genres.add(SharedValues.genre(genre.trim()));
                 }
             }
             return genres;
@@ -164,7 +164,7 @@ public final class MovieJson {
             if (!genre.isTextual()) {
                 throw wrongType("genres", value);
             }
-            genres.add(GenreNames.canonical(genre.asText()));
+            genres.add(SharedValues.genre(genre.asText()));
         }
         return genres;
     }

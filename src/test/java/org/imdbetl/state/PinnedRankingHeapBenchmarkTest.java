@@ -34,7 +34,7 @@ class PinnedRankingHeapBenchmarkTest {
     void measure() throws Exception {
         AtomicLong clock = new AtomicLong();
         ScoringStore store = new ScoringStore(3000, OptionalDouble.of(6.5), Runnable::run, 0,
-                new ScoringStore.Retention(3, IDLE), clock::get);
+                new ScoringStore.Retention(3, IDLE), 2, clock::get);
         List<String> tconsts = load(store);
 
         // (a) A page hands out a cursor, then one movie changes: the previous ranking is kept. Measured as

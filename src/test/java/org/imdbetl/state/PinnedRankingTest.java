@@ -26,7 +26,7 @@ class PinnedRankingTest {
     private final AtomicLong clock = new AtomicLong(1_000_000);
     /** Rebuilt on the writer's thread after every batch: every change is a new ranking version. */
     private final ScoringStore store = new ScoringStore(M, OptionalDouble.of(C), Runnable::run, 0,
-            new ScoringStore.Retention(2, IDLE), clock::get);
+            new ScoringStore.Retention(2, IDLE), 2, clock::get);
 
     @Test
     void aWalkStaysInItsRankingAcrossRebuildsWithTheValuesItHad() {

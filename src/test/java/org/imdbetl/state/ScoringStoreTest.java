@@ -81,7 +81,7 @@ class ScoringStoreTest {
                     Thread.currentThread().interrupt();
                 }
                 task.run();
-            }), 0, new ScoringStore.Retention(0, 0));
+            }), 0, new ScoringStore.Retention(0, 0), 2);
             background.upsertAll(List.of(rated("tt0000001", 9.0, 1000, "Drama")));
 
             // The rebuild is held back: the query answers at once from the previous (empty) ranking.

@@ -183,6 +183,61 @@ class TitleIndexTest {
                 .contains(TitleIndex.EXACT_TITLE, TitleIndex.ALL_WORDS, TitleIndex.PREFIX);
     }
 
+    /**
+     * Classes of more and of fewer than 4,096 documents are read differently (band by band, or in one
+     * pass); both must give the order an independent computation over the titles gives. Query words
+     * have fewer than 5 letters, so there is no typo class to reproduce.
+     */
+    @Test
+    void largeAndSmallClassesBothFollowTheSearchOrder() {
+        Random random = new Random(11);
+        String[] vocabulary = {"star", "stars", "start", "starship", "stat", "war", "wars", "night", "story", "dark"};
+        long[] votes = {0, 1, 3, 7, 50, 500, 5_000, 50_000, 500_000};
+        List<Movie> movies = new ArrayList<>();
+        for (int i = 1; i <= 12_000; i++) {
+            StringBuilder title = new StringBuilder();
+            for (int w = random.nextInt(3); w >= 0; w--) {
+                title.append(vocabulary[random.nextInt(vocabulary.length)]).append(' ');
+            }
+            Long v = random.nextInt(5) == 0 ? null : votes[random.nextInt(votes.length)] + random.nextInt(3);
+            Movie movie = movie("tt%07d".formatted(i), title.toString().trim(), 2000, v, "Drama");
+            movies.add(movie);
+            index.upsert(movie);
+        }
+        for (String text : List.of("star", "sta", "war", "dark war", "st night", "wars")) {
+            List<String> queryWords = List.of(text.split(" "));
+            List<Hit> expected = new ArrayList<>();
+            for (Movie movie : movies) {
+                List<String> titleWords = List.of(movie.title().split(" "));
+                int matchClass;
+                if (titleWords.equals(queryWords)) {
+                    matchClass = TitleIndex.EXACT_TITLE;
+                } else if (titleWords.containsAll(queryWords)) {
+                    matchClass = TitleIndex.ALL_WORDS;
+                } else if (queryWords.stream().allMatch(q -> titleWords.stream().anyMatch(t -> t.startsWith(q)))) {
+                    matchClass = TitleIndex.PREFIX;
+                } else {
+                    continue;
+                }
+                expected.add(new Hit(movie.tconst(), matchClass, movie.numVotes() == null ? 0 : movie.numVotes()));
+            }
+            expected.sort(Comparator.comparingInt(Hit::matchClass)
+                    .thenComparing(Hit::numVotes, Comparator.reverseOrder()).thenComparing(Hit::tconst));
+
+            assertThat(index.search(SearchQuery.of(text, SearchQuery.MAX_LIMIT)).hits()).as(text)
+                    .isEqualTo(expected.subList(0, Math.min(expected.size(), SearchQuery.MAX_LIMIT)));
+            List<Hit> paged = new ArrayList<>();
+            SearchQuery query = SearchQuery.of(text, 500);
+            Page page = index.search(query);
+            paged.addAll(page.hits());
+            while (page.nextCursor() != null) {
+                page = index.search(query.after(page.nextCursor()));
+                paged.addAll(page.hits());
+            }
+            assertThat(paged).as(text).isEqualTo(expected);
+        }
+    }
+
     @Test
     void lastPageHasNoCursor() {
         index.upsert(movie("tt0000001", "Heat", 1995, 700_000L, "Crime"));
