@@ -164,7 +164,11 @@ public final class ScoringStore {
                     unindex(previous);
                 }
                 index(scored);
-                titles.upsert(record.movie());
+                if (previous == null) {
+                    titles.insert(record.movie());
+                } else {
+                    titles.upsert(record.movie());
+                }
                 result.add(scored);
             }
             version++;
