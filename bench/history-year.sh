@@ -22,7 +22,7 @@ KAFKA_PORT="${BENCH_HISTORY_KAFKA_PORT:-19392}"
 CONTROLLER_PORT="${BENCH_HISTORY_CONTROLLER_PORT:-19393}"
 HEAP="-Xmx512m"
 # The JVM options the image uses besides its heap (src/main/docker/Dockerfile.jvm); set to " " for none.
-SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--XX:-ClassUnloadingWithConcurrentMark -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=70}"
+SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--XX:-ClassUnloadingWithConcurrentMark -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=70 -XX:MetaspaceSize=128m}"
 RESULTS="${RESULTS:-bench/RESULTS.md}"
 WRK_SECONDS="${WRK_SECONDS:-15}"
 CONNECTIONS="${WRK_CONNECTIONS:-64}"

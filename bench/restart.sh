@@ -19,7 +19,7 @@ HTTP_PORT="${BENCH_HTTP_PORT:-18080}"
 KAFKA_PORT="${BENCH_KAFKA_PORT:-19092}"
 CONTROLLER_PORT="${BENCH_CONTROLLER_PORT:-19093}"
 # The JVM options the image uses besides its heap (src/main/docker/Dockerfile.jvm); set to " " for none.
-SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--XX:-ClassUnloadingWithConcurrentMark -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=70}"
+SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--XX:-ClassUnloadingWithConcurrentMark -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=70 -XX:MetaspaceSize=128m}"
 SERVICE_JAR="${SERVICE_JAR:-target/quarkus-app/quarkus-run.jar}"
 START_RUNS="${START_RUNS:-5}"
 RESTART_RUNS="${RESTART_RUNS:-3}"

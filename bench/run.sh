@@ -18,7 +18,7 @@ KAFKA_PORT="${BENCH_KAFKA_PORT:-19092}"
 CONTROLLER_PORT="${BENCH_CONTROLLER_PORT:-19093}"
 HEAP="-Xmx512m"
 # The JVM options the image uses besides its heap (src/main/docker/Dockerfile.jvm); set to " " for none.
-SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--XX:-ClassUnloadingWithConcurrentMark -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=70}"
+SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--XX:-ClassUnloadingWithConcurrentMark -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=70 -XX:MetaspaceSize=128m}"
 RESULTS="${RESULTS:-bench/RESULTS.md}"
 WRK_SECONDS="${WRK_SECONDS:-15}"
 TOP="/movies/top?limit=10"
