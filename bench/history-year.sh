@@ -20,9 +20,6 @@ WORK="bench/work/history-year"
 HTTP_PORT="${BENCH_HISTORY_HTTP_PORT:-18380}"
 KAFKA_PORT="${BENCH_HISTORY_KAFKA_PORT:-19392}"
 CONTROLLER_PORT="${BENCH_HISTORY_CONTROLLER_PORT:-19393}"
-HEAP="-Xmx512m"
-# The JVM options the image uses besides its heap (src/main/docker/Dockerfile.jvm); set to " " for none.
-SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--XX:-ClassUnloadingWithConcurrentMark -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=70 -XX:MetaspaceSize=128m}"
 RESULTS="${RESULTS:-bench/RESULTS.md}"
 WRK_SECONDS="${WRK_SECONDS:-15}"
 CONNECTIONS="${WRK_CONNECTIONS:-64}"
@@ -30,10 +27,8 @@ TOPIC="imdb-movie-history"
 DAY1="2025-01-01T06:00:00Z"
 BASE="http://127.0.0.1:$HTTP_PORT"
 
-now() { date +%s.%N; }
+source bench/service.sh
 secs() { python3 -c "print(f'{$2 - $1:.1f}')"; }
-status() { curl -sf "$BASE/status"; }
-json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval('d' + sys.argv[1]))" "$1"; }
 alive() { kill -0 $PID 2>/dev/null || { echo "service died; see $WORK/service.log"; exit 1; }; }
 # heap_after_gc: MB of heap in use after a full GC of the service.
 heap_after_gc() {

@@ -18,33 +18,17 @@ DUMPS="$1"
 HTTP_PORT="${BENCH_HTTP_PORT:-18080}"
 KAFKA_PORT="${BENCH_KAFKA_PORT:-19092}"
 CONTROLLER_PORT="${BENCH_CONTROLLER_PORT:-19093}"
-# The JVM options the image uses besides its heap (src/main/docker/Dockerfile.jvm); set to " " for none.
-SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--XX:-ClassUnloadingWithConcurrentMark -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=70 -XX:MetaspaceSize=128m}"
-SERVICE_JAR="${SERVICE_JAR:-target/quarkus-app/quarkus-run.jar}"
 START_RUNS="${START_RUNS:-5}"
 RESTART_RUNS="${RESTART_RUNS:-3}"
 WORK="${RESTART_WORK:-bench/work/restart}"
-HEAP="-Xmx512m"
 START_TARGET=2
 RESTART_TARGET=6
 PID=
 
-now() { date +%s.%N; }
+source bench/service.sh
 secs() { python3 -c "print(f'{$2 - $1:.2f}')"; }
 median() { python3 -c "import statistics,sys; print(f'{statistics.median(map(float, sys.argv[1:])):.2f}')" "$@"; }
 verdict() { python3 -c "print('met' if $1 <= $2 else 'missed')"; }
-status() { curl -sf "http://127.0.0.1:$HTTP_PORT/status"; }
-json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval('d' + sys.argv[1]))" "$1"; }
-# start_service DIR [JVM options]: the service on $DUMPS with its data (broker log dir, outputs, history) and log under DIR; sets PID.
-start_service() {
-  local dir=$1; shift
-  mkdir -p "$dir"
-  IMDB_SOURCE="$DUMPS" OUTPUT_DIR="$dir/output" HISTORY_DIR="$dir/history" HTTP_PORT=$HTTP_PORT SNAPSHOT_INTERVAL=10s REFRESH_INTERVAL=off \
-    java $HEAP $SERVICE_JAVA_OPTS "$@" \
-    -Dimdb.kafka.embedded.port=$KAFKA_PORT -Dimdb.kafka.embedded.controller-port=$CONTROLLER_PORT \
-    -Dimdb.kafka.embedded.log-dir="$dir/kafka" -jar "$SERVICE_JAR" >> "$dir/service.log" 2>&1 &
-  PID=$!
-}
 # await_ready DIR: polls readiness every 50 ms, as bench/run.sh does.
 await_ready() {
   until curl -sf -o /dev/null "http://127.0.0.1:$HTTP_PORT/q/health/ready"; do

@@ -16,27 +16,12 @@ RUN="$WORK/run"
 HTTP_PORT="${BENCH_HTTP_PORT:-18080}"
 KAFKA_PORT="${BENCH_KAFKA_PORT:-19092}"
 CONTROLLER_PORT="${BENCH_CONTROLLER_PORT:-19093}"
-HEAP="-Xmx512m"
-# The JVM options the image uses besides its heap (src/main/docker/Dockerfile.jvm); set to " " for none.
-SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--XX:-ClassUnloadingWithConcurrentMark -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=70 -XX:MetaspaceSize=128m}"
 RESULTS="${RESULTS:-bench/RESULTS.md}"
 WRK_SECONDS="${WRK_SECONDS:-15}"
 TOP="/movies/top?limit=10"
 
-now() { date +%s.%N; }
+source bench/service.sh
 secs() { python3 -c "print(f'{$2 - $1:.2f}')"; }
-status() { curl -sf "http://127.0.0.1:$HTTP_PORT/status"; }
-json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval('d' + sys.argv[1]))" "$1"; }
-# start_service DIR [JVM options]: the service on $DUMPS, with its output, broker log and log under DIR; sets PID.
-start_service() {
-  local dir=$1; shift
-  mkdir -p "$dir"
-  IMDB_SOURCE="$DUMPS" OUTPUT_DIR="$dir/output" HISTORY_DIR="$dir/history" HTTP_PORT=$HTTP_PORT SNAPSHOT_INTERVAL=10s REFRESH_INTERVAL=off \
-    java $HEAP $SERVICE_JAVA_OPTS "$@" \
-    -Dimdb.kafka.embedded.port=$KAFKA_PORT -Dimdb.kafka.embedded.controller-port=$CONTROLLER_PORT \
-    -Dimdb.kafka.embedded.log-dir="$dir/kafka" -jar target/quarkus-app/quarkus-run.jar > "$dir/service.log" 2>&1 &
-  PID=$!
-}
 await_ready() { until curl -sf -o /dev/null "http://127.0.0.1:$HTTP_PORT/q/health/ready"; do sleep 0.05; done; }
 # await_ingested DIR: until the ingest has completed (the state turns COMPLETED only after its final snapshot)
 # and the silver log holds every record.

@@ -128,8 +128,8 @@ public final class TitleIndex {
         if (!Tconst.isValid(movie.tconst())) {
             throw new IllegalArgumentException("not a tconst: " + movie.tconst());
         }
-        List<String> newTerms = indexTerms(movie);
-        int shapes = shapes(movie);
+        List<String> newTerms = new ArrayList<>(8);
+        int shapes = analyse(movie, newTerms);
         lock.writeLock().lock();
         try {
             int doc = mayBeIndexed ? findDoc(movie.tconst()) : -1;
@@ -679,11 +679,21 @@ public final class TitleIndex {
         return Objects.equals(a.title(), b.title()) && Objects.equals(a.originalTitle(), b.originalTitle());
     }
 
-    private static int shapes(Movie movie) {
-        int title = movie.title() == null ? 0 : shape(TitleText.words(movie.title()));
-        int original = movie.originalTitle() == null ? title
-                : movie.originalTitle() == movie.title() ? title : shape(TitleText.words(movie.originalTitle()));
+    /**
+     * Adds the movie's index terms to {@code terms} (as {@link #indexTerms}) and returns its titles'
+     * shapes, folding and cutting each title once for both.
+     */
+    private static int analyse(Movie movie, List<String> terms) {
+        int title = movie.title() == null ? 0 : analyse(movie.title(), terms);
+        int original = movie.originalTitle() == null || movie.originalTitle() == movie.title() ? title
+                : analyse(movie.originalTitle(), terms);
         return title | original << 16;
+    }
+
+    private static int analyse(String title, List<String> terms) {
+        List<String> words = new ArrayList<>(8);
+        TitleText.analyse(title, words, terms);
+        return shape(words);
     }
 
     /**

@@ -98,6 +98,11 @@ final class TitleText {
         scan(fold(text), null, terms);
     }
 
+    /** {@link #words} into {@code words} and {@link #indexTerms} into {@code terms}, folding the text once. */
+    static void analyse(String text, List<String> words, List<String> terms) {
+        scan(fold(text), words, terms);
+    }
+
     /** A typo is forgiven in query words of 5 or more letters, but not in ideographic ones. */
     static boolean typoAllowed(String word) {
         return word.codePointCount(0, word.length()) >= 5 && !hasCjk(word);
