@@ -31,8 +31,13 @@ public class ServiceStatus {
             History history, Kafka kafka, SnapshotStatus snapshot) {
     }
 
+    /**
+     * {@code recordsConsumed} since start-up, after the {@code checkpointMovies} the store started from (0: it
+     * read the whole topic); {@code offsets} the next offset per partition.
+     */
     public record Consumer(long recordsConsumed, long deadLettered,
-            Map<InvalidRecordException.Reason, Long> deadLetteredByReason, long ignoredTombstones, boolean storeLoaded) {
+            Map<InvalidRecordException.Reason, Long> deadLetteredByReason, long ignoredTombstones, boolean storeLoaded,
+            long checkpointMovies, Map<Integer, Long> offsets) {
     }
 
     /**
@@ -98,7 +103,7 @@ public class ServiceStatus {
 
     public Consumer consumer() {
         return new Consumer(consumer.consumed(), consumer.deadLettered(), consumer.deadLetteredByReason(),
-                consumer.ignoredTombstones(), positions.loaded());
+                consumer.ignoredTombstones(), positions.loaded(), consumer.checkpointMovies(), new TreeMap<>(positions.snapshot()));
     }
 
     public Store store() {

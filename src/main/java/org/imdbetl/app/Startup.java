@@ -10,10 +10,16 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
 import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.imdbetl.config.ImdbConfig;
 import org.imdbetl.lake.LakeWriter;
+import org.imdbetl.state.ConsistentState;
 import org.imdbetl.state.ConsumerPositions;
+import org.imdbetl.state.ConsumerStats;
 import org.imdbetl.state.RatingHistory;
+import org.imdbetl.state.StoreCheckpoint;
 import org.imdbetl.topic.KafkaBroker;
 import org.imdbetl.topic.TopicAdmin;
 
@@ -28,8 +34,11 @@ import org.imdbetl.topic.TopicAdmin;
  * in use by another instance stops the start here, with its name.</li>
  * <li>Lake recovery: delete half-written files, resume the silver log after the manifest. Before the
  * listener, so no record is consumed before the silver log knows where to resume.</li>
- * <li>(The channels start: the listener loads the store from the topic; the history listener resumes
- * at the history store's offsets.)</li>
+ * <li>Store checkpoint: read and loaded into the store on a thread of its own, started first, while steps 1-4 run; once the
+ * topic is known, kept (the listener starts after its offsets) if it fits the topic, or taken out again
+ * (the listener reads the whole topic).</li>
+ * <li>(The channels start: the listener loads the rest of the store from the topic; the history listener
+ * resumes at the history store's offsets.)</li>
  * <li>Ingest: on its own thread; it waits for the store to be loaded, then sends only what changed. From
  * here on the REFRESH_INTERVAL schedule may refresh too (its checks before this point are skipped).</li>
  * </ol>
@@ -42,31 +51,63 @@ public class Startup {
     private final KafkaBroker broker;
     private final TopicAdmin topics;
     private final ConsumerPositions positions;
+    private final ConsistentState state;
+    private final ConsumerStats stats;
     private final RatingHistory history;
     private final LakeWriter lake;
     private final IngestJob ingest;
 
-    Startup(ImdbConfig config, KafkaBroker broker, TopicAdmin topics, ConsumerPositions positions,
+    Startup(ImdbConfig config, KafkaBroker broker, TopicAdmin topics, ConsumerPositions positions, ConsistentState state, ConsumerStats stats,
             RatingHistory history, LakeWriter lake, IngestJob ingest) {
         this.config = config;
         this.broker = broker;
         this.topics = topics;
         this.positions = positions;
+        this.state = state;
+        this.stats = stats;
         this.history = history;
         this.lake = lake;
         this.ingest = ingest;
     }
 
-    /** Steps 1-4: before SmallRye Reactive Messaging starts its channels (it observes at LIBRARY_BEFORE). */
+    /** Steps 1-5: before SmallRye Reactive Messaging starts its channels (it observes at LIBRARY_BEFORE). */
     void beforeChannels(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) throws IOException {
+        // Read and loaded while the broker starts (both take seconds); checked against the topic below.
+        CompletableFuture<Optional<StoreCheckpoint>> restored = CompletableFuture.supplyAsync(this::restore,
+                task -> new Thread(task, "imdb-store-restore").start());
         broker.start();
-        topics.setUp().thenAccept(positions::expectLoadedAt);
+        CompletableFuture<Map<Integer, Long>> topicEnds = topics.setUp();
+        topicEnds.thenAccept(positions::expectLoadedAt);
         Log.infof("History: %d refreshes in %s, resuming the history topic at %s", history.asOfs().size(),
                 history.directory(), history.offsets());
         lake.recover(topics.topicId().orElse(null));
+        restored.join().ifPresent(checkpoint -> adoptOrUndo(checkpoint, topicEnds));
     }
 
-    /** Step 6: after the channels are wired, so the first record has somewhere to go. */
+    private Optional<StoreCheckpoint> restore() {
+        long started = System.nanoTime();
+        Optional<StoreCheckpoint> checkpoint = lake.readCheckpoint();
+        checkpoint.ifPresent(state::restore);
+        checkpoint.ifPresent(c -> Log.infof("Store: loaded %d movies from the checkpoint of %s in %d ms", c.movies().size(),
+                c.writtenAt(), (System.nanoTime() - started) / 1_000_000));
+        return checkpoint;
+    }
+
+    private void adoptOrUndo(StoreCheckpoint checkpoint, CompletableFuture<Map<Integer, Long>> topicEnds) {
+        Optional<String> reason = topicEnds.isDone()
+                ? lake.reasonNotToUse(checkpoint, topics.topicId().orElse(null), topicEnds.join(), topics.tombstoneRetention())
+                : Optional.of("the broker is not reachable to check it against the topic");
+        if (reason.isEmpty()) {
+            state.adoptOffsets(checkpoint);
+            stats.recordCheckpointLoaded(checkpoint.movies().size());
+            Log.infof("Store: reading the topic after the checkpoint's offsets %s", checkpoint.offsets());
+        } else {
+            state.undoRestore(checkpoint);
+            Log.warnf("Store: not starting from the checkpoint, %s; reading the whole topic instead", reason.get());
+        }
+    }
+
+    /** Step 7: after the channels are wired, so the first record has somewhere to go. */
     void afterChannels(@Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent event) {
         ingest.channelsWired();
         if (config.ingest().onStart()) {

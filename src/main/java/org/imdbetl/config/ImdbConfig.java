@@ -224,6 +224,13 @@ public interface ImdbConfig {
         @WithDefault("250")
         int topMovies();
 
+        /**
+         * Whether a snapshot that writes the tables also writes the store with its offsets to
+         * OUTPUT_DIR/_checkpoint, so that a restart reads only the topic's records after them.
+         */
+        @WithDefault("true")
+        boolean checkpoint();
+
         /** How long the end-of-ingest snapshot waits for the listener to consume what the ingest sent. */
         @WithDefault("5m")
         Duration ingestCatchUpTimeout();

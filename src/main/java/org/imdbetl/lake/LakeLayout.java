@@ -49,8 +49,13 @@ public record LakeLayout(Path root) {
         return historyDir().resolve("_written.properties");
     }
 
+    /** The store with its offsets, for a quick restart; a leading underscore keeps readers off it. */
+    public Path storeCheckpoint() {
+        return root.resolve("_checkpoint/store.bin");
+    }
+
     public List<Path> directories() {
         return List.of(silverDir(), genreCountsParquet().getParent(), genreCountsCsv().getParent(),
-                movieScoresParquet().getParent(), topMoviesCsv().getParent(), historyDir());
+                movieScoresParquet().getParent(), topMoviesCsv().getParent(), historyDir(), storeCheckpoint().getParent());
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -30,6 +32,7 @@ import org.imdbetl.state.RatingHistory;
 import org.imdbetl.state.ScoredMovie;
 import org.imdbetl.state.SilverLog;
 import org.imdbetl.state.SilverRow;
+import org.imdbetl.state.StoreCheckpoint;
 
 /**
  * Writes the lake outputs. Each snapshot: (1) the records consumed since the last one as a new
@@ -63,7 +66,7 @@ public class LakeWriter {
         this.state = state;
         this.history = history;
         this.layout = new LakeLayout(config.snapshot().outputDir());
-        this.status = new SnapshotStatus(this.config.enabled(), layout.root().toString(), null, 0, 0, 0, null);
+        this.status = new SnapshotStatus(this.config.enabled(), layout.root().toString(), null, 0, 0, 0, Map.of(), null);
     }
 
     /**
@@ -128,6 +131,7 @@ public class LakeWriter {
             return status;
         }
         long started = System.nanoTime();
+        Instant capturedAt = Instant.now();
         Capture capture = state.capture(writtenStoreVersion, tablesWanted, config.topMovies());
         boolean wrote = false;
         try {
@@ -137,6 +141,7 @@ public class LakeWriter {
             }
             if (capture.hasTables()) {
                 writeCurrentState(capture);
+                writeCheckpoint(capture, capturedAt);
                 wrote = true;
             }
             if (tablesWanted && writeHistory() > 0) {
@@ -188,6 +193,58 @@ public class LakeWriter {
         AtomicFiles.write(layout.movieScoresParquet(), temp -> ParquetTables.writeMovieScores(temp, movies, metadata));
         AtomicFiles.write(layout.topMoviesCsv(), temp -> CsvTables.writeTopMovies(temp, capture.top()));
         writtenStoreVersion = capture.storeVersion();
+    }
+
+    /**
+     * After the silver part of the same capture: the checkpoint must never be ahead of the manifest, or a
+     * restart from it would skip silver rows. It is not, unless the capture had no silver rows and the
+     * records since the last part were all dead letters; then the next capture with rows writes it.
+     */
+    private void writeCheckpoint(Capture capture, Instant capturedAt) throws IOException {
+        if (!config.checkpoint() || manifest.topicId() == null) {
+            return;
+        }
+        boolean behindManifest = capture.offsets().entrySet().stream()
+                .allMatch(e -> e.getValue() <= manifest.offsets().getOrDefault(e.getKey(), 0L));
+        if (behindManifest) {
+            long started = System.nanoTime();
+            StoreCheckpoint.write(layout.storeCheckpoint(), manifest.topicId(), capture.offsets(), capturedAt, capture.movies());
+            Log.infof("Snapshot: checkpoint of %d movies at offsets %s written to %s in %d ms", capture.movies().size(),
+                    capture.offsets(), layout.storeCheckpoint(), (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    /**
+     * The last snapshot's checkpoint, if there is one and it reads whole; unreadable, it is logged and
+     * the store is loaded from the topic. Safe to call while {@link #recover} runs.
+     */
+    public Optional<StoreCheckpoint> readCheckpoint() {
+        Path file = layout.storeCheckpoint();
+        if (!config.enabled() || !config.checkpoint() || !Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            return StoreCheckpoint.read(file);
+        } catch (IOException e) {
+            Log.warnf("Store: %s; reading the whole topic instead", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Why a restart must not start from the checkpoint, if anything stops it. Call after {@link #recover}:
+     * the silver log's offsets are among the checks.
+     *
+     * @param topicId the movies topic's id, or null while the broker is unreachable
+     * @param endOffsets the topic's end offsets now
+     * @param tombstoneRetention how long the topic keeps a tombstone
+     */
+    public synchronized Optional<String> reasonNotToUse(StoreCheckpoint checkpoint, String topicId,
+            Map<Integer, Long> endOffsets, Duration tombstoneRetention) {
+        if (manifest == null) {
+            return Optional.of("the silver log has not been recovered");
+        }
+        return checkpoint.reasonNotToUse(topicId, endOffsets, manifest.offsets(), tombstoneRetention, Instant.now());
     }
 
     /** Rewrites the file of each refresh date whose points changed; returns how many were written. */
@@ -267,6 +324,7 @@ public class LakeWriter {
     private SnapshotStatus statusNow(Instant writtenAt, long millis, String error) {
         long rows = manifest == null ? 0 : manifest.parts().stream().mapToLong(Manifest.Part::rows).sum();
         long parts = manifest == null ? 0 : manifest.parts().size();
-        return new SnapshotStatus(config.enabled(), layout.root().toString(), writtenAt, millis, parts, rows, error);
+        Map<Integer, Long> offsets = manifest == null ? Map.of() : new TreeMap<>(manifest.offsets());
+        return new SnapshotStatus(config.enabled(), layout.root().toString(), writtenAt, millis, parts, rows, offsets, error);
     }
 }

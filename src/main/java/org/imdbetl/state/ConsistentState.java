@@ -52,6 +52,36 @@ public final class ConsistentState {
     }
 
     /**
+     * Loads the store from a checkpoint, before the first record is consumed. The offsets stay where they
+     * are until {@link #adoptOffsets}: the store may be loaded while the broker starts, before the
+     * checkpoint can be checked against the topic. The ranking is built here, so the store is complete
+     * when it says loaded.
+     */
+    public void restore(StoreCheckpoint checkpoint) {
+        synchronized (lock) {
+            store.upsertAll(checkpoint.movies());
+            store.exactTop(TopQuery.of(1));
+        }
+    }
+
+    /** The checkpoint is good for this topic: the listener starts after its offsets. */
+    public void adoptOffsets(StoreCheckpoint checkpoint) {
+        synchronized (lock) {
+            checkpoint.offsets().forEach(positions::advance);
+        }
+    }
+
+    /**
+     * Takes a restored checkpoint's movies out again, as tombstones would (the checkpoint turned out not
+     * to fit the topic): the store is then empty and loads the whole topic.
+     */
+    public void undoRestore(StoreCheckpoint checkpoint) {
+        synchronized (lock) {
+            store.applyAll(checkpoint.movies().stream().map(movie -> ConsumedMovie.tombstone(movie.tconst(), 0, 0)).toList());
+        }
+    }
+
+    /**
      * Drains the silver log and reads the offsets; with {@code tablesWanted}, also the current-state
      * tables, but only from a loaded, non-empty store that changed since {@code writtenVersion}, so a
      * good file is never replaced by an empty or partial one.

@@ -11,6 +11,7 @@ public final class ConsumerStats {
     private final AtomicLong consumed = new AtomicLong();
     private final AtomicLong ignoredTombstones = new AtomicLong();
     private final AtomicLong historyConsumed = new AtomicLong();
+    private volatile long checkpointMovies;
     private final ReasonCounts<InvalidRecordException.Reason> deadLettered =
             new ReasonCounts<>(InvalidRecordException.Reason.class);
 
@@ -38,6 +39,16 @@ public final class ConsumerStats {
 
     public long ignoredTombstones() {
         return ignoredTombstones.get();
+    }
+
+    /** The store started from a checkpoint of this many movies, and read the topic only after it. */
+    public void recordCheckpointLoaded(long movies) {
+        checkpointMovies = movies;
+    }
+
+    /** Movies the store started from a checkpoint with; 0 when it read the whole topic. */
+    public long checkpointMovies() {
+        return checkpointMovies;
     }
 
     public long consumed() {

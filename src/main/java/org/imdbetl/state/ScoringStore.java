@@ -59,6 +59,8 @@ public final class ScoringStore {
     /** The interval, or longer when a rebuild takes more than a fifth of it; see {@link #rebuildWhenDue}. */
     private volatile long rebuildGapNanos;
     private static final long REBUILD_GAP_FACTOR = 5;
+    /** A batch this large (a checkpoint, not the listener's) indexes its titles as a bulk load. */
+    static final int BULK_LOAD = 10_000;
 
     /**
      * By {@link Tconst#number}, primitive keys: a HashMap's Long key and node per movie were 50 MB of a
@@ -146,8 +148,12 @@ public final class ScoringStore {
         if (batch.isEmpty()) {
             return result;
         }
+        boolean bulk = batch.size() >= BULK_LOAD;
         lock.writeLock().lock();
         try {
+            if (bulk) {
+                titles.bulkLoad(true);
+            }
             for (ConsumedMovie record : batch) {
                 if (record.deleted()) {
                     ScoredMovie previous = movies.remove(Tconst.number(record.tconst()));
@@ -178,6 +184,9 @@ public final class ScoringStore {
                 result.replaceAll(scored -> scored == null ? null : movies.get(Tconst.number(scored.tconst())));
             }
         } finally {
+            if (bulk) {
+                titles.bulkLoad(false);
+            }
             lock.writeLock().unlock();
         }
         requestRebuild();

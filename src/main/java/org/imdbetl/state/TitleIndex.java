@@ -165,6 +165,19 @@ public final class TitleIndex {
         }
     }
 
+    /**
+     * For a bulk load (many movies in one batch): new words are sorted into the dictionary once, when it
+     * is turned off, instead of every 1,024 new words. Searches meanwhile are correct but slower.
+     */
+    void bulkLoad(boolean on) {
+        lock.writeLock().lock();
+        try {
+            terms.deferMerges(on);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
     /** @return true when a movie was indexed under the tconst */
     public boolean remove(String tconst) {
         if (!Tconst.isValid(tconst)) {

@@ -17,10 +17,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.imdbetl.config.ImdbConfig;
@@ -46,6 +49,8 @@ public class TopicAdmin {
         return thread;
     });
     private volatile String topicId;
+    /** Kafka's default delete.retention.ms, until the topic's own setting is read. */
+    private volatile Duration tombstoneRetention = Duration.ofDays(1);
     /** One client for the frequent calls (readiness, lag): a new client per call costs a bootstrap. */
     private Admin shared;
 
@@ -96,6 +101,14 @@ public class TopicAdmin {
         return Optional.ofNullable(topicId);
     }
 
+    /**
+     * How long the movies topic keeps a tombstone once written, at the least: delete.retention.ms once it
+     * is compacted, or retention.ms if shorter and the topic also deletes by age.
+     */
+    public Duration tombstoneRetention() {
+        return tombstoneRetention;
+    }
+
     /** The next offset to be written in each partition, or empty if the broker did not answer. */
     public Optional<Map<Integer, Long>> endOffsets() {
         return endOffsetsOf(config.topic());
@@ -140,6 +153,7 @@ public class TopicAdmin {
             ensureTopic(admin, existing, config.historyTopic(), TopicConfig.CLEANUP_POLICY_COMPACT);
             TopicDescription description = describe(admin, config.topic());
             topicId = description.topicId().toString();
+            tombstoneRetention = tombstoneRetention(admin, config.topic());
             checkPartitions(description);
             ready.complete(endOffsets(admin, config.topic()));
             return true;
@@ -180,6 +194,28 @@ public class TopicAdmin {
                     description.name(), partitions, config.partitions());
         } else {
             Log.infof("Kafka: topic %s ready (%d partitions, id %s)", description.name(), partitions, topicId);
+        }
+    }
+
+    private static Duration tombstoneRetention(Admin admin, String topic)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        Config settings = admin.describeConfigs(List.of(resource)).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(resource);
+        long retention = millis(settings.get(TopicConfig.DELETE_RETENTION_MS_CONFIG), Duration.ofDays(1).toMillis());
+        ConfigEntry cleanup = settings.get(TopicConfig.CLEANUP_POLICY_CONFIG);
+        String policy = cleanup == null ? "" : String.valueOf(cleanup.value());
+        long byAge = millis(settings.get(TopicConfig.RETENTION_MS_CONFIG), -1);
+        if (policy.contains(TopicConfig.CLEANUP_POLICY_DELETE) && byAge >= 0) {
+            retention = Math.min(retention, byAge);
+        }
+        return Duration.ofMillis(retention);
+    }
+
+    private static long millis(ConfigEntry entry, long otherwise) {
+        try {
+            return entry == null || entry.value() == null ? otherwise : Long.parseLong(entry.value());
+        } catch (NumberFormatException e) {
+            return otherwise;
         }
     }
 

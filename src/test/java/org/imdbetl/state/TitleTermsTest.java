@@ -17,13 +17,35 @@ class TitleTermsTest {
         Random random = new Random(42);
         TitleTerms terms = new TitleTerms();
         List<String> all = new ArrayList<>();
-        for (int i = 0; i < 3000; i++) {
+        internRandomWords(terms, all, random, 3000);
+        assertLookupsMatchBruteForce(terms, all, random);
+    }
+
+    @Test
+    void aBulkLoadFindsTheSameWhileItsNewTermsWaitAndAfterTheyAreMerged() {
+        Random random = new Random(7);
+        TitleTerms terms = new TitleTerms();
+        List<String> all = new ArrayList<>();
+        terms.deferMerges(true);
+        internRandomWords(terms, all, random, 3000);
+        assertLookupsMatchBruteForce(terms, all, random);
+        terms.deferMerges(false);
+        assertLookupsMatchBruteForce(terms, all, random);
+        internRandomWords(terms, all, random, 1500);
+        assertLookupsMatchBruteForce(terms, all, random);
+    }
+
+    private static void internRandomWords(TitleTerms terms, List<String> all, Random random, int count) {
+        for (int i = 0; i < count; i++) {
             String term = randomWord(random, 1 + random.nextInt(9));
             if (terms.find(term) < 0) {
                 all.add(term);
             }
             terms.intern(term);
         }
+    }
+
+    private static void assertLookupsMatchBruteForce(TitleTerms terms, List<String> all, Random random) {
         for (int q = 0; q < 100; q++) {
             String word = randomWord(random, 5 + random.nextInt(4));
             Set<String> found = new TreeSet<>();

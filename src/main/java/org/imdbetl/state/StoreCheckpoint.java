@@ -1,0 +1,241 @@
+package org.imdbetl.state;
+
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedOutputStream;
+import org.imdbetl.domain.Movie;
+import org.imdbetl.domain.Tconst;
+import org.imdbetl.source.AtomicFiles;
+
+/**
+ * Every movie of the store with the topic offsets it covers, in one local file: a restart loads it and
+ * reads only the records after those offsets, instead of the whole topic (as Kafka Streams restores a
+ * state store from its checkpoint and the changelog's tail). The file is a cache: whenever it cannot
+ * be trusted ({@link #reasonNotToUse}) or read, the store is loaded from the topic as before.
+ *
+ * <p>Binary, big-endian, ending in a CRC-32 of everything before it. A hand-written format, not Parquet
+ * or JSON: it is read on the start-up path and nothing outside this class reads it.
+ *
+ * @param topicId the movies topic's id when written: a topic deleted and created again is another topic
+ * @param offsets per partition, the next offset after the last record the movies reflect
+ * @param writtenAt when the store was captured
+ */
+public record StoreCheckpoint(String topicId, Map<Integer, Long> offsets, Instant writtenAt, List<Movie> movies) {
+
+    private static final int MAGIC = 0x494d4442; // "IMDB"
+    static final int FORMAT = 1;
+    private static final int ORIGINAL_TITLE_NULL = 1;
+    private static final int ORIGINAL_TITLE_SAME = 1 << 1;
+    private static final int YEAR = 1 << 2;
+    private static final int RUNTIME = 1 << 3;
+    private static final int RATING = 1 << 4;
+    private static final int VOTES = 1 << 5;
+
+    public StoreCheckpoint {
+        offsets = Map.copyOf(offsets);
+    }
+
+    /** Writes the movies of a capture through {@link AtomicFiles}: a crash leaves the previous file or this one. */
+    public static void write(Path file, String topicId, Map<Integer, Long> offsets, Instant writtenAt,
+            List<ScoredMovie> movies) throws IOException {
+        AtomicFiles.write(file, temp -> {
+            CRC32 crc = new CRC32();
+            try (OutputStream stream = Files.newOutputStream(temp);
+                    DataOutputStream out = new DataOutputStream(new CheckedOutputStream(new BufferedOutputStream(stream, 1 << 16), crc))) {
+                out.writeInt(MAGIC);
+                out.writeInt(FORMAT);
+                writeString(out, topicId);
+                out.writeLong(writtenAt.toEpochMilli());
+                Map<Integer, Long> sorted = new TreeMap<>(offsets);
+                out.writeInt(sorted.size());
+                for (Map.Entry<Integer, Long> offset : sorted.entrySet()) {
+                    out.writeInt(offset.getKey());
+                    out.writeLong(offset.getValue());
+                }
+                out.writeInt(movies.size());
+                for (ScoredMovie scored : movies) {
+                    writeMovie(out, scored.movie());
+                }
+                out.flush();
+                out.writeLong(crc.getValue());
+            }
+        });
+    }
+
+    /**
+     * @return empty if there is no file
+     * @throws IOException naming the file, if it cannot be read or is not a whole checkpoint
+     */
+    public static Optional<StoreCheckpoint> read(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        try {
+            if (bytes.length < Long.BYTES) {
+                throw new IOException("it is " + bytes.length + " bytes long");
+            }
+            int body = bytes.length - Long.BYTES;
+            CRC32 crc = new CRC32();
+            crc.update(bytes, 0, body);
+            ByteBuffer in = ByteBuffer.wrap(bytes, 0, body);
+            if (ByteBuffer.wrap(bytes, body, Long.BYTES).getLong() != crc.getValue()) {
+                throw new IOException("its checksum does not match (a torn or corrupted file)");
+            }
+            if (in.getInt() != MAGIC) {
+                throw new IOException("it is not a store checkpoint");
+            }
+            int format = in.getInt();
+            if (format != FORMAT) {
+                throw new IOException("it has format " + format + "; this service reads format " + FORMAT);
+            }
+            String topicId = readString(in, bytes);
+            Instant writtenAt = Instant.ofEpochMilli(in.getLong());
+            int partitions = count(in);
+            Map<Integer, Long> offsets = new TreeMap<>();
+            for (int i = 0; i < partitions; i++) {
+                offsets.put(in.getInt(), in.getLong());
+            }
+            int count = count(in);
+            List<Movie> movies = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                movies.add(readMovie(in, bytes));
+            }
+            if (in.hasRemaining()) {
+                throw new IOException(in.remaining() + " bytes follow the last movie");
+            }
+            return Optional.of(new StoreCheckpoint(topicId, offsets, writtenAt, movies));
+        } catch (IOException | BufferUnderflowException | IllegalArgumentException e) {
+            throw new IOException("could not read the store checkpoint " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Why the store must not start from this checkpoint, if anything stops it; every check errs towards
+     * reading the whole topic, which is always correct.
+     *
+     * @param currentTopicId the movies topic's id now, or null while the broker is unreachable
+     * @param endOffsets the topic's end offsets now
+     * @param silverOffsets where the silver log resumes (the manifest's offsets), or null if it writes nothing:
+     *                      the consumer starts at the checkpoint, so records between would never reach silver
+     * @param deleteRetention the topic's delete.retention.ms: a tombstone written after the checkpoint may be
+     *                        compacted away once older than that, and its movie would then never be deleted
+     */
+    public Optional<String> reasonNotToUse(String currentTopicId, Map<Integer, Long> endOffsets,
+            Map<Integer, Long> silverOffsets, Duration deleteRetention, Instant now) {
+        if (currentTopicId == null) {
+            return Optional.of("the topic's id is not known yet (broker unreachable)");
+        }
+        if (!currentTopicId.equals(topicId)) {
+            return Optional.of("it was written from another topic (id " + topicId + ", now " + currentTopicId + ")");
+        }
+        for (Map.Entry<Integer, Long> offset : offsets.entrySet()) {
+            long end = endOffsets.getOrDefault(offset.getKey(), 0L);
+            if (offset.getValue() > end) {
+                return Optional.of("its offset " + offset.getValue() + " in partition " + offset.getKey()
+                        + " is past the topic's end " + end);
+            }
+            if (silverOffsets != null && offset.getValue() > silverOffsets.getOrDefault(offset.getKey(), 0L)) {
+                return Optional.of("it is ahead of the silver log in partition " + offset.getKey() + " (" + offset.getValue()
+                        + " > " + silverOffsets.getOrDefault(offset.getKey(), 0L) + ")");
+            }
+        }
+        Duration age = Duration.between(writtenAt, now);
+        if (age.compareTo(deleteRetention) >= 0) {
+            return Optional.of("it is " + age + " old, not younger than the topic's delete.retention.ms (" + deleteRetention
+                    + "): deletions since may have been compacted away");
+        }
+        return Optional.empty();
+    }
+
+    private static void writeMovie(DataOutputStream out, Movie movie) throws IOException {
+        int flags = (movie.originalTitle() == null ? ORIGINAL_TITLE_NULL : 0)
+                | (movie.originalTitle() != null && movie.originalTitle().equals(movie.title()) ? ORIGINAL_TITLE_SAME : 0)
+                | (movie.year() != null ? YEAR : 0)
+                | (movie.runtimeMinutes() != null ? RUNTIME : 0)
+                | (movie.averageRating() != null ? RATING : 0)
+                | (movie.numVotes() != null ? VOTES : 0);
+        out.writeByte(flags);
+        out.writeLong(Tconst.number(movie.tconst()));
+        writeString(out, movie.title());
+        if ((flags & (ORIGINAL_TITLE_NULL | ORIGINAL_TITLE_SAME)) == 0) {
+            writeString(out, movie.originalTitle());
+        }
+        if (movie.year() != null) {
+            out.writeInt(movie.year());
+        }
+        if (movie.runtimeMinutes() != null) {
+            out.writeInt(movie.runtimeMinutes());
+        }
+        if (movie.genres().size() > 0xff) {
+            throw new IOException(movie.tconst() + " has " + movie.genres().size() + " genres; a checkpoint holds at most 255");
+        }
+        out.writeByte(movie.genres().size());
+        for (String genre : movie.genres()) {
+            writeString(out, genre);
+        }
+        if (movie.averageRating() != null) {
+            out.writeDouble(movie.averageRating());
+        }
+        if (movie.numVotes() != null) {
+            out.writeLong(movie.numVotes());
+        }
+    }
+
+    private static Movie readMovie(ByteBuffer in, byte[] bytes) {
+        int flags = in.get();
+        String tconst = Tconst.fromNumber(in.getLong());
+        String title = readString(in, bytes);
+        String originalTitle = (flags & ORIGINAL_TITLE_NULL) != 0 ? null
+                : (flags & ORIGINAL_TITLE_SAME) != 0 ? title : readString(in, bytes);
+        Integer year = (flags & YEAR) != 0 ? in.getInt() : null;
+        Integer runtime = (flags & RUNTIME) != 0 ? in.getInt() : null;
+        int genreCount = in.get() & 0xff;
+        List<String> genres = new ArrayList<>(genreCount);
+        for (int i = 0; i < genreCount; i++) {
+            genres.add(readString(in, bytes));
+        }
+        Double rating = (flags & RATING) != 0 ? in.getDouble() : null;
+        Long votes = (flags & VOTES) != 0 ? in.getLong() : null;
+        return new Movie(tconst, title, originalTitle, year, runtime, genres, rating, votes);
+    }
+
+    private static void writeString(DataOutputStream out, String value) throws IOException {
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
+    }
+
+    private static String readString(ByteBuffer in, byte[] bytes) {
+        int length = count(in);
+        if (length > in.remaining()) {
+            throw new IllegalArgumentException("a string of " + length + " bytes runs past the end");
+        }
+        String value = new String(bytes, in.position(), length, StandardCharsets.UTF_8);
+        in.position(in.position() + length);
+        return value;
+    }
+
+    private static int count(ByteBuffer in) {
+        int count = in.getInt();
+        if (count < 0) {
+            throw new IllegalArgumentException("a negative count " + count);
+        }
+        return count;
+    }
+}
