@@ -152,7 +152,8 @@ public final class ScoringStore {
         lock.writeLock().lock();
         try {
             if (bulk) {
-                titles.bulkLoad(true);
+                movies.ensureCapacity(movies.size() + batch.size());
+                titles.bulkLoad(true, batch.size());
             }
             for (ConsumedMovie record : batch) {
                 if (record.deleted()) {
@@ -185,7 +186,7 @@ public final class ScoringStore {
             }
         } finally {
             if (bulk) {
-                titles.bulkLoad(false);
+                titles.bulkLoad(false, 0);
             }
             lock.writeLock().unlock();
         }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -113,8 +114,9 @@ public record StoreCheckpoint(String topicId, Map<Integer, Long> offsets, Instan
             }
             int count = count(in);
             List<Movie> movies = new ArrayList<>(count);
+            Map<List<String>, List<String>> genreLists = new HashMap<>();
             for (int i = 0; i < count; i++) {
-                movies.add(readMovie(in, bytes));
+                movies.add(readMovie(in, bytes, genreLists));
             }
             if (in.hasRemaining()) {
                 throw new IOException(in.remaining() + " bytes follow the last movie");
@@ -197,7 +199,8 @@ public record StoreCheckpoint(String topicId, Map<Integer, Long> offsets, Instan
         }
     }
 
-    private static Movie readMovie(ByteBuffer in, byte[] bytes) {
+    /** @param genreLists one list per distinct genre list, so the movies share them (as {@link Movie} would make them) */
+    private static Movie readMovie(ByteBuffer in, byte[] bytes, Map<List<String>, List<String>> genreLists) {
         int flags = in.get();
         String tconst = Tconst.fromNumber(in.getLong());
         String title = readString(in, bytes);
@@ -206,10 +209,11 @@ public record StoreCheckpoint(String topicId, Map<Integer, Long> offsets, Instan
         Integer year = (flags & YEAR) != 0 ? in.getInt() : null;
         Integer runtime = (flags & RUNTIME) != 0 ? in.getInt() : null;
         int genreCount = in.get() & 0xff;
-        List<String> genres = new ArrayList<>(genreCount);
+        List<String> read = new ArrayList<>(genreCount);
         for (int i = 0; i < genreCount; i++) {
-            genres.add(readString(in, bytes));
+            read.add(readString(in, bytes));
         }
+        List<String> genres = genreLists.computeIfAbsent(read, List::copyOf);
         Double rating = (flags & RATING) != 0 ? in.getDouble() : null;
         Long votes = (flags & VOTES) != 0 ? in.getLong() : null;
         return new Movie(tconst, title, originalTitle, year, runtime, genres, rating, votes);

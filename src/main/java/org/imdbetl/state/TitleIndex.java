@@ -167,12 +167,20 @@ public final class TitleIndex {
 
     /**
      * For a bulk load (many movies in one batch): new words are sorted into the dictionary once, when it
-     * is turned off, instead of every 1,024 new words. Searches meanwhile are correct but slower.
+     * is turned off, instead of every 1,024 new words, and the arrays grow once for the {@code coming}
+     * movies. Searches meanwhile are correct but slower.
      */
-    void bulkLoad(boolean on) {
+    void bulkLoad(boolean on, int coming) {
         lock.writeLock().lock();
         try {
             terms.deferMerges(on);
+            if (on) {
+                growDocs(docLimit + coming);
+                int slotsWanted = Integer.highestOneBit(Math.max(1, (size + coming) * 4 / 3)) << 1;
+                if (slotsWanted > slots.length) {
+                    rehashSlots(slotsWanted);
+                }
+            }
         } finally {
             lock.writeLock().unlock();
         }
@@ -741,15 +749,7 @@ public final class TitleIndex {
             doc = docLimit++;
             if (doc == movies.length) {
                 // A quarter more at a time: the arrays are most of the index, slack here is heap for nothing.
-                int capacity = doc + (doc >> 2);
-                movies = Arrays.copyOf(movies, capacity);
-                votes = Arrays.copyOf(votes, capacity);
-                years = Arrays.copyOf(years, capacity);
-                genreMasks = Arrays.copyOf(genreMasks, capacity);
-                titleShapes = Arrays.copyOf(titleShapes, capacity);
-                for (int b = 0; b < bands.length; b++) {
-                    bands[b] = Arrays.copyOf(bands[b], (capacity + 63) >>> 6);
-                }
+                growDocs(doc + (doc >> 2));
             }
         }
         movies[doc] = movie;
@@ -777,6 +777,20 @@ public final class TitleIndex {
             if (movies[entry - 1].tconst().equals(tconst)) {
                 return entry - 1;
             }
+        }
+    }
+
+    private void growDocs(int capacity) {
+        if (capacity <= movies.length) {
+            return;
+        }
+        movies = Arrays.copyOf(movies, capacity);
+        votes = Arrays.copyOf(votes, capacity);
+        years = Arrays.copyOf(years, capacity);
+        genreMasks = Arrays.copyOf(genreMasks, capacity);
+        titleShapes = Arrays.copyOf(titleShapes, capacity);
+        for (int b = 0; b < bands.length; b++) {
+            bands[b] = Arrays.copyOf(bands[b], (capacity + 63) >>> 6);
         }
     }
 

