@@ -73,7 +73,7 @@ public class Startup {
     /** Steps 1-5: before SmallRye Reactive Messaging starts its channels (it observes at LIBRARY_BEFORE). */
     void beforeChannels(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) throws IOException {
         // Read and loaded while the broker starts (both take seconds); checked against the topic below.
-        CompletableFuture<Optional<StoreCheckpoint>> restored = CompletableFuture.supplyAsync(this::restore,
+        CompletableFuture<Optional<Restored>> restored = CompletableFuture.supplyAsync(this::restore,
                 task -> new Thread(task, "imdb-store-restore").start());
         broker.start();
         CompletableFuture<Map<Integer, Long>> topicEnds = topics.setUp();
@@ -84,22 +84,27 @@ public class Startup {
         restored.join().ifPresent(checkpoint -> adoptOrUndo(checkpoint, topicEnds));
     }
 
-    private Optional<StoreCheckpoint> restore() {
-        long started = System.nanoTime();
-        Optional<StoreCheckpoint> checkpoint = lake.readCheckpoint();
-        checkpoint.ifPresent(state::restore);
-        checkpoint.ifPresent(c -> Log.infof("Store: loaded %d movies from the checkpoint of %s in %d ms", c.movies().size(),
-                c.writtenAt(), (System.nanoTime() - started) / 1_000_000));
-        return checkpoint;
+    /** A checkpoint loaded into the store, which then had that version. */
+    private record Restored(StoreCheckpoint checkpoint, long storeVersion) {
     }
 
-    private void adoptOrUndo(StoreCheckpoint checkpoint, CompletableFuture<Map<Integer, Long>> topicEnds) {
+    private Optional<Restored> restore() {
+        long started = System.nanoTime();
+        Optional<Restored> restored = lake.readCheckpoint().map(checkpoint -> new Restored(checkpoint, state.restore(checkpoint)));
+        restored.ifPresent(r -> Log.infof("Store: loaded %d movies from the checkpoint of %s in %d ms",
+                r.checkpoint().movies().size(), r.checkpoint().writtenAt(), (System.nanoTime() - started) / 1_000_000));
+        return restored;
+    }
+
+    private void adoptOrUndo(Restored restored, CompletableFuture<Map<Integer, Long>> topicEnds) {
+        StoreCheckpoint checkpoint = restored.checkpoint();
         Optional<String> reason = topicEnds.isDone()
                 ? lake.reasonNotToUse(checkpoint, topics.topicId().orElse(null), topicEnds.join(), topics.tombstoneRetention())
                 : Optional.of("the broker is not reachable to check it against the topic");
         if (reason.isEmpty()) {
             state.adoptOffsets(checkpoint);
             stats.recordCheckpointLoaded(checkpoint.movies().size());
+            lake.tablesMatch(restored.storeVersion(), config.scoring().globalMeanRating().trim().equalsIgnoreCase(PipelineBeans.AUTO_MEAN));
             Log.infof("Store: reading the topic after the checkpoint's offsets %s", checkpoint.offsets());
         } else {
             state.undoRestore(checkpoint);

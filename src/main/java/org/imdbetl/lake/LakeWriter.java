@@ -196,6 +196,18 @@ public class LakeWriter {
     }
 
     /**
+     * A checkpoint was kept and the store holds exactly its movies at {@code storeVersion}: the tables on
+     * disk were written from the same capture as the checkpoint, so until the store changes no snapshot
+     * writes them again (at full size that is ~5 s of CPU right after every restart). Not with an automatic
+     * C: the restored store scores with the mean of its movies, which the tables' scores may predate.
+     */
+    public synchronized void tablesMatch(long storeVersion, boolean automaticMean) {
+        if (!automaticMean) {
+            writtenStoreVersion = storeVersion;
+        }
+    }
+
+    /**
      * After the silver part of the same capture: the checkpoint must never be ahead of the manifest, or a
      * restart from it would skip silver rows. It is not, unless the capture had no silver rows and the
      * records since the last part were all dead letters; then the next capture with rows writes it.

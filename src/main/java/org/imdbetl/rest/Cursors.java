@@ -2,6 +2,9 @@ package org.imdbetl.rest;
 
 import jakarta.ws.rs.BadRequestException;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.util.Base64;
 import org.imdbetl.domain.Tconst;
 import org.imdbetl.domain.Text;
@@ -29,6 +32,8 @@ final class Cursors {
     /** Cursors handed out before rankings were pinned: a position only. */
     private static final String POSITION_PREFIX = "r1|";
     private static final int MAX_LENGTH = 200;
+    /** The query parameter that carries a cursor. */
+    private static final String AFTER = "after";
 
     /** What a ranking cursor names; {@code pin} is null for a cursor that names a position only. */
     record RankCursor(RankingPin pin, RankPosition position) {
@@ -81,6 +86,36 @@ final class Cursors {
             return new RankCursor(pin, new RankPosition(score, votes, parts[2]));
         } catch (IllegalArgumentException e) {
             throw invalid(cursor);
+        }
+    }
+
+    /**
+     * The RFC 8288 {@code Link} header of the next page: the request's URI with {@code after} set to the
+     * cursor, its other parameters as the client sent them. Written out here: JAX-RS's
+     * {@code UriBuilder.replaceQueryParam} was 83% of the samples in /movies/top's resource method under
+     * wrk (it re-encodes every parameter with regular expressions).
+     */
+    static String nextLink(URI request, String cursor) {
+        StringBuilder link = new StringBuilder(256).append('<').append(request.getScheme()).append("://")
+                .append(request.getRawAuthority()).append(request.getRawPath()).append('?');
+        String query = request.getRawQuery();
+        if (query != null) {
+            for (String param : query.split("&")) {
+                int equals = param.indexOf('=');
+                if (!param.isEmpty() && !AFTER.equals(decoded(equals < 0 ? param : param.substring(0, equals)))) {
+                    link.append(param).append('&');
+                }
+            }
+        }
+        return link.append(AFTER).append('=').append(URLEncoder.encode(cursor, StandardCharsets.UTF_8))
+                .append(">; rel=\"next\"").toString();
+    }
+
+    private static String decoded(String name) {
+        try {
+            return URLDecoder.decode(name, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return name;
         }
     }
 

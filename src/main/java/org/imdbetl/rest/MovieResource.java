@@ -1,5 +1,9 @@
 package org.imdbetl.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -42,10 +46,28 @@ public class MovieResource {
     static final int MAX_SEARCH_LIMIT = 100;
     static final int MAX_QUERY_LENGTH = 200;
 
-    private final ScoringStore store;
+    /** Rendered first pages kept, in bytes: a limit=1000 page is ~250 KB, a limit=10 one ~2.5 KB. */
+    static final long RENDERED_PAGES_BYTES = 8L << 20;
 
-    MovieResource(ScoringStore store) {
+    private final ScoringStore store;
+    private final ObjectMapper json;
+    /**
+     * First pages of /movies/top (no cursor) as rendered JSON, per query, with the ranking they were read
+     * from. A ranking never changes, so until the next one is installed the same query renders the same
+     * bytes: a repeated query skips the walk and Jackson. An entry of an older ranking is never served;
+     * it is rendered again.
+     */
+    private final Cache<TopQuery, RenderedPage> firstPages = Caffeine.newBuilder()
+            .maximumWeight(RENDERED_PAGES_BYTES)
+            .weigher((TopQuery query, RenderedPage page) -> page.json().length)
+            .build();
+
+    private record RenderedPage(long rankingVersion, boolean handsOutCursor, byte[] json, String nextCursor) {
+    }
+
+    MovieResource(ScoringStore store, ObjectMapper json) {
         this.store = store;
+        this.json = json;
     }
 
     /** Rated movies by weighted score, then votes, then tconst. */
@@ -67,7 +89,7 @@ public class MovieResource {
     @APIResponse(responseCode = "400", description = "A malformed parameter", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorView.class),
             examples = @ExampleObject(name = "bad limit", value = Examples.BAD_LIMIT)))
-    public RestResponse<List<MovieView>> top(
+    public RestResponse<byte[]> top(
             @Parameter(description = "How many, 1-1000", example = "10") @QueryParam("limit") String limit,
             @Parameter(description = "Only this genre (see /genres), case-insensitive", example = "Drama") @QueryParam("genre") String genre,
             @Parameter(description = "Only movies with at least this many votes", example = "100000") @QueryParam("minVotes") String minVotes,
@@ -85,26 +107,43 @@ public class MovieResource {
                 QueryParams.optionalInt("toYear", toYear, Movie.MIN_YEAR, Movie.MAX_YEAR),
                 cursor == null ? null : cursor.position());
         checkYears(query.fromYear(), query.toYear());
+        if (cursor == null) {
+            RenderedPage rendered = firstPages.getIfPresent(query);
+            if (rendered == null || !store.isCurrentRanking(rendered.rankingVersion(), rendered.handsOutCursor())) {
+                rendered = render(query, pageSize, store.top(query, null));
+                firstPages.put(query, rendered);
+            }
+            return withNextLink(uriInfo, rendered.json(), rendered.nextCursor())
+                    .header(Cursors.VERSION_HEADER, rendered.rankingVersion()).build();
+        }
         TopPage found;
         try {
-            found = store.top(query, cursor == null ? null : cursor.pin());
+            found = store.top(query, cursor.pin());
         } catch (IllegalArgumentException e) {
             throw Cursors.invalid(after);
         }
+        RenderedPage rendered = render(query, pageSize, found);
+        // A position-only cursor (r1) has no ranking to continue in: expired too.
+        boolean kept = cursor.pin() != null && !found.pinExpired();
+        return withNextLink(uriInfo, rendered.json(), rendered.nextCursor())
+                .header(Cursors.VERSION_HEADER, rendered.rankingVersion())
+                .header(Cursors.PIN_HEADER, kept ? Cursors.KEPT : Cursors.EXPIRED)
+                .build();
+    }
+
+    /** One more movie than the page was asked for: whether there is a next page. */
+    private RenderedPage render(TopQuery query, int pageSize, TopPage found) {
         List<ScoredMovie> movies = found.movies();
         List<ScoredMovie> page = movies.subList(0, Math.min(pageSize, movies.size()));
         String next = movies.size() > pageSize
                 ? Cursors.encode(found.ranking(), RankPosition.of(page.get(page.size() - 1)))
                 : null;
-        RestResponse.ResponseBuilder<List<MovieView>> response = withNextLink(uriInfo,
-                page.stream().map(MovieView::from).toList(), next)
-                .header(Cursors.VERSION_HEADER, found.ranking().version());
-        if (cursor != null) {
-            // A position-only cursor (r1) has no ranking to continue in: expired too.
-            boolean kept = cursor.pin() != null && !found.pinExpired();
-            response.header(Cursors.PIN_HEADER, kept ? Cursors.KEPT : Cursors.EXPIRED);
+        try {
+            return new RenderedPage(found.ranking().version(), movies.size() == query.limit(),
+                    json.writeValueAsBytes(page.stream().map(MovieView::from).toList()), next);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write a page of movies as JSON", e);
         }
-        return response.build();
     }
 
     /** Title search, best match first: exact and whole titles, then by votes. */
@@ -173,13 +212,11 @@ public class MovieResource {
                 .orElseThrow(() -> new NotFoundException("no movie " + tconst + " in the store"));
     }
 
-    private static RestResponse.ResponseBuilder<List<MovieView>> withNextLink(UriInfo uriInfo, List<MovieView> movies,
-            String nextCursor) {
-        RestResponse.ResponseBuilder<List<MovieView>> response = RestResponse.ResponseBuilder.ok(movies);
+    private static <T> RestResponse.ResponseBuilder<T> withNextLink(UriInfo uriInfo, T movies, String nextCursor) {
+        RestResponse.ResponseBuilder<T> response = RestResponse.ResponseBuilder.ok(movies);
         if (nextCursor != null) {
-            // RFC 8288; the same request with the cursor of the last movie of this page.
-            response.header(HttpHeaders.LINK, "<" + uriInfo.getRequestUriBuilder().replaceQueryParam("after", nextCursor).build()
-                    + ">; rel=\"next\"");
+            // The same request with the cursor of the last movie of this page.
+            response.header(HttpHeaders.LINK, Cursors.nextLink(uriInfo.getRequestUri(), nextCursor));
         }
         return response;
     }

@@ -56,11 +56,14 @@ public final class ConsistentState {
      * are until {@link #adoptOffsets}: the store may be loaded while the broker starts, before the
      * checkpoint can be checked against the topic. The ranking is built here, so the store is complete
      * when it says loaded.
+     *
+     * @return the store's version once loaded
      */
-    public void restore(StoreCheckpoint checkpoint) {
+    public long restore(StoreCheckpoint checkpoint) {
         synchronized (lock) {
             store.upsertAll(checkpoint.movies());
             store.exactTop(TopQuery.of(1));
+            return store.stats().version();
         }
     }
 

@@ -291,6 +291,22 @@ public final class ScoringStore {
     }
 
     /**
+     * Whether {@code version} is the ranking queries read now. If so and {@code handsOutCursor}, marks it
+     * used as {@link #top(TopQuery, RankingPin)} does for a full page: for a first page served again from
+     * a cache of rendered pages. Lock-free.
+     */
+    public boolean isCurrentRanking(long version, boolean handsOutCursor) {
+        Ranking current = rankings.current();
+        if (current.version() != version) {
+            return false;
+        }
+        if (handsOutCursor) {
+            rankings.used(current);
+        }
+        return true;
+    }
+
+    /**
      * Where a rated movie stands in the ranking queries see, overall and per genre (1 = best); empty for an
      * unrated or unknown movie. Read from the shared ranking by bisection, so it costs no sort; while
      * the ranking trails a change to this movie, it is where the movie would be inserted.

@@ -137,6 +137,7 @@ class PinnedPagingTest {
         Response older = get("/movies/top?limit=5");
         add(new Movie("tt9999911", "First Newcomer", "First Newcomer", 2026, 100, List.of("Drama"), 10.0, 3_000_000L));
         awaitRankingCurrent();
+        // The same first page again: rendered anew for the new ranking, never the older one's bytes.
         Response newer = get("/movies/top?limit=5");
         assertThat(rankingVersion(newer)).isGreaterThan(rankingVersion(older));
         // The newer walk gets under way; the older one stops at its first page.
