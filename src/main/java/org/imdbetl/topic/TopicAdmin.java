@@ -49,8 +49,8 @@ public class TopicAdmin {
         return thread;
     });
     private volatile String topicId;
-    /** Kafka's default delete.retention.ms, until the topic's own setting is read. */
-    private volatile Duration tombstoneRetention = Duration.ofDays(1);
+    /** Zero until the topic's own settings are read: no checkpoint is trusted before. */
+    private volatile Duration tombstoneRetention = Duration.ZERO;
     /** One client for the frequent calls (readiness, lag): a new client per call costs a bootstrap. */
     private Admin shared;
 
@@ -197,10 +197,17 @@ public class TopicAdmin {
         }
     }
 
-    private static Duration tombstoneRetention(Admin admin, String topic)
-            throws ExecutionException, InterruptedException, TimeoutException {
+    /** Zero when the settings cannot be read (a user without DescribeConfigs): no checkpoint is trusted then. */
+    private Duration tombstoneRetention(Admin admin, String topic) throws InterruptedException {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-        Config settings = admin.describeConfigs(List.of(resource)).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(resource);
+        Config settings;
+        try {
+            settings = admin.describeConfigs(List.of(resource)).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(resource);
+        } catch (ExecutionException | TimeoutException e) {
+            Log.warnf("Kafka: could not read the settings of topic %s on %s (%s); a restart will read the whole topic",
+                    topic, broker.bootstrapServers(), e.getMessage());
+            return Duration.ZERO;
+        }
         long retention = millis(settings.get(TopicConfig.DELETE_RETENTION_MS_CONFIG), Duration.ofDays(1).toMillis());
         ConfigEntry cleanup = settings.get(TopicConfig.CLEANUP_POLICY_CONFIG);
         String policy = cleanup == null ? "" : String.valueOf(cleanup.value());
