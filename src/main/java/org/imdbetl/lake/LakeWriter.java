@@ -216,9 +216,7 @@ public class LakeWriter {
         if (!config.checkpoint() || manifest.topicId() == null) {
             return;
         }
-        boolean behindManifest = capture.offsets().entrySet().stream()
-                .allMatch(e -> e.getValue() <= manifest.offsets().getOrDefault(e.getKey(), 0L));
-        if (behindManifest) {
+        if (StoreCheckpoint.partitionAhead(capture.offsets(), manifest.offsets()).isEmpty()) {
             long started = System.nanoTime();
             StoreCheckpoint.write(layout.storeCheckpoint(), manifest.topicId(), capture.offsets(), capturedAt, capture.movies());
             Log.infof("Snapshot: checkpoint of %d movies at offsets %s written to %s in %d ms", capture.movies().size(),
@@ -231,12 +229,11 @@ public class LakeWriter {
      * the store is loaded from the topic. Safe to call while {@link #recover} runs.
      */
     public Optional<StoreCheckpoint> readCheckpoint() {
-        Path file = layout.storeCheckpoint();
-        if (!config.enabled() || !config.checkpoint() || !Files.exists(file)) {
+        if (!config.enabled() || !config.checkpoint()) {
             return Optional.empty();
         }
         try {
-            return StoreCheckpoint.read(file);
+            return StoreCheckpoint.read(layout.storeCheckpoint());
         } catch (IOException e) {
             Log.warnf("Store: %s; reading the whole topic instead", e.getMessage());
             return Optional.empty();

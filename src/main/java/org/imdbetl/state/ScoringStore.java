@@ -152,8 +152,10 @@ public final class ScoringStore {
         lock.writeLock().lock();
         try {
             if (bulk) {
-                movies.ensureCapacity(movies.size() + batch.size());
-                titles.bulkLoad(true, batch.size());
+                // Room for the upserts at most; a batch of tombstones (a checkpoint taken out again) needs none.
+                int upserts = (int) batch.stream().filter(record -> !record.deleted()).count();
+                movies.ensureCapacity(movies.size() + upserts);
+                titles.bulkLoad(true, upserts);
             }
             for (ConsumedMovie record : batch) {
                 if (record.deleted()) {

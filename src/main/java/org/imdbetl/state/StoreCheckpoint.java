@@ -152,10 +152,12 @@ public record StoreCheckpoint(String topicId, Map<Integer, Long> offsets, Instan
                 return Optional.of("its offset " + offset.getValue() + " in partition " + offset.getKey()
                         + " is past the topic's end " + end);
             }
-            if (silverOffsets != null && offset.getValue() > silverOffsets.getOrDefault(offset.getKey(), 0L)) {
-                return Optional.of("it is ahead of the silver log in partition " + offset.getKey() + " (" + offset.getValue()
-                        + " > " + silverOffsets.getOrDefault(offset.getKey(), 0L) + ")");
-            }
+        }
+        Optional<Integer> ahead = silverOffsets == null ? Optional.empty() : partitionAhead(offsets, silverOffsets);
+        if (ahead.isPresent()) {
+            int partition = ahead.get();
+            return Optional.of("it is ahead of the silver log in partition " + partition + " (" + offsets.get(partition)
+                    + " > " + silverOffsets.getOrDefault(partition, 0L) + ")");
         }
         Duration age = Duration.between(writtenAt, now);
         if (age.compareTo(deleteRetention) >= 0) {
@@ -163,6 +165,17 @@ public record StoreCheckpoint(String topicId, Map<Integer, Long> offsets, Instan
                     + "): deletions since may have been compacted away");
         }
         return Optional.empty();
+    }
+
+    /**
+     * A partition where {@code offsets} are past {@code silverOffsets}, if any: a checkpoint there would make
+     * a restart skip the silver rows in between. The writer checks it before writing, the reader again.
+     */
+    public static Optional<Integer> partitionAhead(Map<Integer, Long> offsets, Map<Integer, Long> silverOffsets) {
+        return offsets.entrySet().stream()
+                .filter(e -> e.getValue() > silverOffsets.getOrDefault(e.getKey(), 0L))
+                .map(Map.Entry::getKey)
+                .findFirst();
     }
 
     private static void writeMovie(DataOutputStream out, Movie movie) throws IOException {
