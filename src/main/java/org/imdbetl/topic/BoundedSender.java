@@ -1,45 +1,75 @@
 package org.imdbetl.topic;
 
-import io.smallrye.reactive.messaging.kafka.Record;
+import io.quarkus.logging.Log;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.RetriableException;
 
 /**
- * Explicit backpressure for an emitter: at most {@code maxInFlight} records unacknowledged by Kafka;
- * {@link #emit} blocks the calling thread beyond that, so memory stays bounded over millions of rows
- * and while the broker is away. Size the emitter's buffer to the same number so it never overflows.
+ * Sends straight to a channel's Kafka producer, with explicit backpressure: at most {@code maxInFlight}
+ * records unacknowledged by Kafka; {@link #emit} blocks the calling thread beyond that, so memory stays
+ * bounded over millions of rows and while the broker is away.
+ * <p>
+ * Not through the channel's emitter: per record, the emitter's stream, its context propagation and the
+ * connector's sending thread cost a quarter of a full ingest's CPU (bench/ANALYSIS.md). The producer is
+ * the one the connector made from the channel's configuration. Like the connector, a send the producer
+ * refuses at once for a reason that may pass (no metadata or no buffer within {@code max.block.ms}) is
+ * tried again; after that, retrying is the idempotent producer's own job.
  */
 final class BoundedSender {
 
-    private final Emitter<Record<String, byte[]>> emitter;
+    private static final long FIRST_BACKOFF_MS = 100;
+    private static final long MAX_BACKOFF_MS = 5_000;
+
+    private final Supplier<Producer<String, byte[]>> producers;
+    private final String topic;
     private final int maxInFlight;
     private final Semaphore permits;
+    private volatile Producer<String, byte[]> producer;
 
-    BoundedSender(Emitter<Record<String, byte[]>> emitter, int maxInFlight) {
-        this.emitter = emitter;
+    /** {@code producers} is asked once, at the first record: the connector makes its producer as the channels start. */
+    BoundedSender(Supplier<Producer<String, byte[]>> producers, String topic, int maxInFlight) {
+        this.producers = producers;
+        this.topic = topic;
         this.maxInFlight = maxInFlight;
         this.permits = new Semaphore(maxInFlight);
     }
 
     /** Sends one record; a null value is a tombstone. Callbacks run on a Kafka thread. */
     void emit(String key, byte[] value, Runnable onAck, Consumer<Throwable> onFailure) throws InterruptedException {
-        permits.acquire();
-        emitter.send(Message.of(Record.of(key, value),
-                () -> {
-                    onAck.run();
-                    permits.release();
-                    return CompletableFuture.completedFuture(null);
-                },
-                failure -> {
-                    onFailure.accept(failure);
-                    permits.release();
-                    return CompletableFuture.completedFuture(null);
-                }));
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+        for (long backoffMs = FIRST_BACKOFF_MS; ; backoffMs = Math.min(2 * backoffMs, MAX_BACKOFF_MS)) {
+            permits.acquire();
+            Acknowledgement acknowledgement = new Acknowledgement(onAck, onFailure);
+            try {
+                producer().send(record, acknowledgement);
+            } catch (RuntimeException e) {
+                permits.release();
+                throw e;
+            }
+            RetriableException refused = acknowledgement.refusedOnSend;
+            if (refused == null) {
+                return;
+            }
+            Log.warnf("Kafka: %s not taken (%s); trying again in %d ms", topic, refused.getMessage(), backoffMs);
+            TimeUnit.MILLISECONDS.sleep(backoffMs);
+        }
+    }
+
+    private Producer<String, byte[]> producer() {
+        Producer<String, byte[]> current = producer;
+        if (current == null) {
+            current = producers.get();
+            producer = current;
+        }
+        return current;
     }
 
     /** Waits until every record sent so far is acknowledged or has failed for good. */
@@ -49,5 +79,33 @@ final class BoundedSender {
         }
         permits.release(maxInFlight);
         return true;
+    }
+
+    /** One record's outcome; the producer calls it on the sending thread only when it refuses the record in {@code send}. */
+    private final class Acknowledgement implements Callback {
+        private final Thread sender = Thread.currentThread();
+        private final Runnable onAck;
+        private final Consumer<Throwable> onFailure;
+        private RetriableException refusedOnSend;
+
+        Acknowledgement(Runnable onAck, Consumer<Throwable> onFailure) {
+            this.onAck = onAck;
+            this.onFailure = onFailure;
+        }
+
+        @Override
+        public void onCompletion(RecordMetadata metadata, Exception exception) {
+            try {
+                if (exception == null) {
+                    onAck.run();
+                } else if (exception instanceof RetriableException retriable && Thread.currentThread() == sender) {
+                    refusedOnSend = retriable;
+                } else {
+                    onFailure.accept(exception);
+                }
+            } finally {
+                permits.release();
+            }
+        }
     }
 }

@@ -1,16 +1,17 @@
 package org.imdbetl.topic;
 
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.imdbetl.config.ImdbConfig;
 import org.imdbetl.state.HistoryEntry;
 
 /**
- * Sends history points to the {@code history-out} channel, keyed {@code tconst@asOf}. The ingest
+ * Sends history points to the {@code history-out} channel's producer, keyed {@code tconst@asOf}. The ingest
  * sends a chunk of points and waits for them before it sends the movie records they describe: after
  * a crash, a change whose record reached the movies topic always has its point, and one whose record
  * did not is found changed again and its point re-sent under the same key.
@@ -23,9 +24,11 @@ public class HistoryProducer {
     private final BoundedSender sender;
     private final HistoryJson json = new HistoryJson();
 
-    HistoryProducer(@Channel(Channels.HISTORY_OUT) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = MAX_IN_FLIGHT)
-            Emitter<Record<String, byte[]>> emitter) {
-        this.sender = new BoundedSender(emitter, MAX_IN_FLIGHT);
+    /** The emitter is never sent to: as the channel's upstream, it has the connector start the channel and its producer. */
+    HistoryProducer(@Channel(Channels.HISTORY_OUT) Emitter<Record<String, byte[]>> channel, KafkaClientService clients,
+            ImdbConfig config) {
+        this.sender = new BoundedSender(() -> clients.<String, byte[]>getProducer(Channels.HISTORY_OUT).unwrap(),
+                config.kafka().historyTopic(), MAX_IN_FLIGHT);
     }
 
     /** Sends one point; blocks while too many are in flight. {@code onFailure} runs on a Kafka thread. */

@@ -1,32 +1,34 @@
 package org.imdbetl.topic;
 
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.imdbetl.config.ImdbConfig;
 import org.imdbetl.domain.Movie;
 
 /**
- * Sends movies to the {@code movies-out} channel as JSON keyed by tconst. Backpressure: at most
- * {@link #MAX_IN_FLIGHT} records unacknowledged by Kafka ({@link BoundedSender}). Retrying is the
+ * Sends movies to the {@code movies-out} channel's producer as JSON keyed by tconst. Backpressure: at
+ * most {@link #MAX_IN_FLIGHT} records unacknowledged by Kafka ({@link BoundedSender}). Retrying is the
  * idempotent producer's own job (application.properties: an unbounded {@code delivery.timeout.ms}),
- * so an outage loses nothing and duplicates nothing; there is no second retry layer here.
+ * so an outage loses nothing and duplicates nothing. The emitter is never sent to: as the channel's
+ * upstream, it has the connector start the channel and its producer from the channel's configuration.
  */
 @ApplicationScoped
 public class MovieProducer {
 
-    /** Also the emitter's buffer, which therefore can never overflow. */
     static final int MAX_IN_FLIGHT = 8192;
 
     private final BoundedSender sender;
     private final MovieJson json;
 
-    MovieProducer(@Channel(Channels.MOVIES_OUT) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = MAX_IN_FLIGHT)
-            Emitter<Record<String, byte[]>> emitter, MovieJson json) {
-        this.sender = new BoundedSender(emitter, MAX_IN_FLIGHT);
+    MovieProducer(@Channel(Channels.MOVIES_OUT) Emitter<Record<String, byte[]>> channel, KafkaClientService clients,
+            ImdbConfig config, MovieJson json) {
+        this.sender = new BoundedSender(() -> clients.<String, byte[]>getProducer(Channels.MOVIES_OUT).unwrap(),
+                config.kafka().topic(), MAX_IN_FLIGHT);
         this.json = json;
     }
 
