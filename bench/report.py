@@ -79,6 +79,8 @@ lines = [
     "",
     "## REST under load (wrk, 2 threads, 64 connections, full store loaded)",
     "",
+    "Each endpoint is warmed up for 5 s before any is measured.",
+    "",
     "| endpoint | req/s | p50 | p99 | req/s vs trivial |",
     "|---|---|---|---|---|",
 ]
@@ -108,7 +110,8 @@ if search:
         "",
         "## Title search (wrk, 2 threads, 8 connections, full store loaded)",
         "",
-        f"The title index takes about {search['index_mb']:.1f} MB of heap (its own estimate, in `/status`).",
+        f"The title index takes about {search['index_mb']:.1f} MB of heap (its own estimate, in `/status`). "
+        "Each endpoint is warmed up for 5 s before any is measured.",
         "",
         "| endpoint | req/s | p50 | p99 |",
         "|---|---|---|---|",

@@ -2,7 +2,7 @@
 # The heap the budgets are measured at, and the JVM options the image uses besides its heap
 # (src/main/docker/Dockerfile.jvm; README, "Quick start"); SERVICE_JAVA_OPTS=" " runs without them.
 HEAP="-Xmx512m"
-SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--XX:-ClassUnloadingWithConcurrentMark -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=70 -XX:MetaspaceSize=128m}"
+SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--XX:-ClassUnloadingWithConcurrentMark -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=70 -XX:MetaspaceSize=128m -XX:CompileThresholdScaling=6}"
 SERVICE_JAR="${SERVICE_JAR:-target/quarkus-app/quarkus-run.jar}"
 
 now() { date +%s.%N; }

@@ -1,10 +1,10 @@
 package org.imdbetl.topic;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -24,24 +24,67 @@ public final class HistoryJson {
     private final JsonMapper mapper = JsonMapper.builder().build();
     private final ObjectReader reader = mapper.reader();
 
-    public static String key(HistoryEntry entry) {
-        return entry.tconst() + "@" + entry.point().asOf();
+    /** Every point of one refresh has the same asOf: its text is formatted once, not per point. */
+    private volatile AsOfText lastWritten = new AsOfText(Instant.EPOCH, Instant.EPOCH.toString());
+    /** And parsed once: {@code Instant.parse} was a third of the history listener's CPU in a full ingest. */
+    private volatile AsOfText lastRead = lastWritten;
+
+    private record AsOfText(Instant instant, String text) {
     }
 
+    public String key(HistoryEntry entry) {
+        return entry.tconst() + "@" + text(entry.point().asOf());
+    }
+
+    /** Written field by field, without a tree per point. */
     public byte[] encode(HistoryEntry entry) {
         HistoryPoint point = entry.point();
-        ObjectNode node = mapper.createObjectNode()
-                .put("tconst", entry.tconst())
-                .put("asOf", point.asOf().toString())
-                .put("event", point.event().name());
-        node.put("averageRating", point.averageRating());
-        node.put("numVotes", point.numVotes());
-        node.put("weightedScore", point.weightedScore());
-        try {
-            return mapper.writeValueAsBytes(node);
-        } catch (JsonProcessingException e) {
+        ByteArrayBuilder bytes = new ByteArrayBuilder(160);
+        try (JsonGenerator out = mapper.getFactory().createGenerator(bytes)) {
+            out.writeStartObject();
+            out.writeStringField("tconst", entry.tconst());
+            out.writeStringField("asOf", text(point.asOf()));
+            out.writeStringField("event", point.event().name());
+            writeNumber(out, "averageRating", point.averageRating());
+            out.writeFieldName("numVotes");
+            if (point.numVotes() == null) {
+                out.writeNull();
+            } else {
+                out.writeNumber(point.numVotes());
+            }
+            writeNumber(out, "weightedScore", point.weightedScore());
+            out.writeEndObject();
+        } catch (IOException e) {
             throw new IllegalStateException("cannot encode the history point of " + entry.tconst(), e);
         }
+        return bytes.toByteArray();
+    }
+
+    private static void writeNumber(JsonGenerator out, String field, Double value) throws IOException {
+        out.writeFieldName(field);
+        if (value == null) {
+            out.writeNull();
+        } else {
+            out.writeNumber(value);
+        }
+    }
+
+    private String text(Instant asOf) {
+        AsOfText last = lastWritten;
+        if (!last.instant().equals(asOf)) {
+            last = new AsOfText(asOf, asOf.toString());
+            lastWritten = last;
+        }
+        return last.text();
+    }
+
+    private Instant instant(String text) {
+        AsOfText last = lastRead;
+        if (!last.text().equals(text)) {
+            last = new AsOfText(Instant.parse(text), text);
+            lastRead = last;
+        }
+        return last.instant();
     }
 
     public HistoryEntry decode(byte[] json) throws InvalidRecordException {
@@ -62,7 +105,7 @@ public final class HistoryJson {
             throw new InvalidRecordException(Reason.NO_TCONST, "no valid tconst: " + tconst);
         }
         try {
-            Instant asOf = Instant.parse(node.path("asOf").asText(""));
+            Instant asOf = instant(node.path("asOf").asText(""));
             HistoryPoint.Event event = HistoryPoint.Event.valueOf(node.path("event").asText(""));
             return new HistoryEntry(tconst, new HistoryPoint(asOf, event, number(node, "averageRating"),
                     node.path("numVotes").isIntegralNumber() ? node.path("numVotes").longValue() : null,

@@ -33,7 +33,7 @@ public class HistoryProducer {
 
     /** Sends one point; blocks while too many are in flight. {@code onFailure} runs on a Kafka thread. */
     public void send(HistoryEntry entry, Consumer<Throwable> onFailure) throws InterruptedException {
-        sender.emit(HistoryJson.key(entry), json.encode(entry), () -> { }, onFailure);
+        sender.emit(json.key(entry), json.encode(entry), () -> { }, onFailure);
     }
 
     /** Waits until every point sent so far is acknowledged or has failed for good. */

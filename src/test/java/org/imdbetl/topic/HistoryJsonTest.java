@@ -30,10 +30,28 @@ class HistoryJsonTest {
     }
 
     @Test
+    void pointsOfDifferentRefreshesInTurnKeepTheirOwnAsOf() throws InvalidRecordException {
+        Instant later = AS_OF.plusSeconds(86_400);
+        HistoryEntry first = new HistoryEntry("tt0111161", new HistoryPoint(AS_OF, Event.NEW, 9.3, 10L, 7.0));
+        HistoryEntry second = new HistoryEntry("tt0111161", new HistoryPoint(later, Event.CHANGED, 9.2, 12L, 7.1));
+
+        for (int round = 0; round < 2; round++) {
+            assertThat(json.decode(json.encode(first))).isEqualTo(first);
+            assertThat(json.key(second)).isEqualTo("tt0111161@2024-01-03T06:00:00.123Z");
+            assertThat(json.decode(json.encode(second))).isEqualTo(second);
+            assertThat(json.key(first)).isEqualTo("tt0111161@2024-01-02T06:00:00.123Z");
+        }
+        // The same instant written another way is read as that instant.
+        HistoryEntry read = json.decode(("{\"tconst\":\"tt0111161\",\"asOf\":\"2024-01-02T07:00:00.123+01:00\","
+                + "\"event\":\"NEW\",\"numVotes\":10}").getBytes(StandardCharsets.UTF_8));
+        assertThat(read.point().asOf()).isEqualTo(AS_OF);
+    }
+
+    @Test
     void theKeyIsOnePerMovieAndRefresh() {
         HistoryEntry entry = new HistoryEntry("tt0111161", new HistoryPoint(AS_OF, Event.NEW, 9.3, 10L, 7.0));
 
-        assertThat(HistoryJson.key(entry)).isEqualTo("tt0111161@2024-01-02T06:00:00.123Z");
+        assertThat(json.key(entry)).isEqualTo("tt0111161@2024-01-02T06:00:00.123Z");
     }
 
     @Test
