@@ -122,7 +122,7 @@ class BoundedSenderTest {
     }
 
     @Test
-    void anExceptionThrownBySendReachesTheCallerAndFreesItsPlace() {
+    void anExceptionThrownBySendReachesTheCallerAndFreesItsPlace() throws Exception {
         MockProducer<String, byte[]> producer = manualProducer();
         producer.close();
         BoundedSender sender = new BoundedSender(() -> producer, TOPIC, 1);
@@ -130,6 +130,7 @@ class BoundedSenderTest {
         assertThatThrownBy(() -> sender.emit("tt0000001", new byte[0], () -> { }, failed::add))
                 .isInstanceOfAny(IllegalStateException.class, KafkaException.class);
         assertThat(failed).isEmpty();
+        assertThat(sender.awaitAllAcknowledged(NO_WAIT)).isTrue();
     }
 
     @Test
