@@ -93,7 +93,7 @@ public class HistoryYear {
                         continue;
                     }
                     HistoryEntry entry = new HistoryEntry(tconsts.get(i), point);
-                    producer.send(new ProducerRecord<>(topic, HistoryJson.key(entry), json.encode(entry)), (metadata, e) -> {
+                    producer.send(new ProducerRecord<>(topic, json.key(entry), json.encode(entry)), (metadata, e) -> {
                         if (e != null) {
                             failure.compareAndSet(null, e);
                         }

@@ -1,6 +1,7 @@
 package org.imdbetl.topic;
 
 import io.quarkus.logging.Log;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,14 @@ final class BoundedSender {
     private final int maxInFlight;
     private final Semaphore permits;
     private volatile Producer<String, byte[]> producer;
+
+    /**
+     * Sends on the producer the connector made for {@code channel}. The channel needs an upstream to be
+     * started, so its emitter is injected where this is made, and never sent to.
+     */
+    static BoundedSender onChannel(KafkaClientService clients, String channel, String topic, int maxInFlight) {
+        return new BoundedSender(() -> clients.<String, byte[]>getProducer(channel).unwrap(), topic, maxInFlight);
+    }
 
     /** {@code producers} is asked once, at the first record: the connector makes its producer as the channels start. */
     BoundedSender(Supplier<Producer<String, byte[]>> producers, String topic, int maxInFlight) {

@@ -24,11 +24,10 @@ public class HistoryProducer {
     private final BoundedSender sender;
     private final HistoryJson json = new HistoryJson();
 
-    /** The emitter is never sent to: as the channel's upstream, it has the connector start the channel and its producer. */
+    /** The emitter is never sent to: it only has the channel started ({@link BoundedSender#onChannel}). */
     HistoryProducer(@Channel(Channels.HISTORY_OUT) Emitter<Record<String, byte[]>> channel, KafkaClientService clients,
             ImdbConfig config) {
-        this.sender = new BoundedSender(() -> clients.<String, byte[]>getProducer(Channels.HISTORY_OUT).unwrap(),
-                config.kafka().historyTopic(), MAX_IN_FLIGHT);
+        this.sender = BoundedSender.onChannel(clients, Channels.HISTORY_OUT, config.kafka().historyTopic(), MAX_IN_FLIGHT);
     }
 
     /** Sends one point; blocks while too many are in flight. {@code onFailure} runs on a Kafka thread. */

@@ -14,8 +14,8 @@ import org.imdbetl.domain.Movie;
  * Sends movies to the {@code movies-out} channel's producer as JSON keyed by tconst. Backpressure: at
  * most {@link #MAX_IN_FLIGHT} records unacknowledged by Kafka ({@link BoundedSender}). Retrying is the
  * idempotent producer's own job (application.properties: an unbounded {@code delivery.timeout.ms}),
- * so an outage loses nothing and duplicates nothing. The emitter is never sent to: as the channel's
- * upstream, it has the connector start the channel and its producer from the channel's configuration.
+ * so an outage loses nothing and duplicates nothing. The emitter is never sent to: it only has the
+ * channel started ({@link BoundedSender#onChannel}).
  */
 @ApplicationScoped
 public class MovieProducer {
@@ -27,8 +27,7 @@ public class MovieProducer {
 
     MovieProducer(@Channel(Channels.MOVIES_OUT) Emitter<Record<String, byte[]>> channel, KafkaClientService clients,
             ImdbConfig config, MovieJson json) {
-        this.sender = new BoundedSender(() -> clients.<String, byte[]>getProducer(Channels.MOVIES_OUT).unwrap(),
-                config.kafka().topic(), MAX_IN_FLIGHT);
+        this.sender = BoundedSender.onChannel(clients, Channels.MOVIES_OUT, config.kafka().topic(), MAX_IN_FLIGHT);
         this.json = json;
     }
 
