@@ -132,7 +132,7 @@ public class LakeWriter {
         }
         long started = System.nanoTime();
         Instant capturedAt = Instant.now();
-        Capture capture = state.capture(writtenStoreVersion, tablesWanted, config.topMovies());
+        Capture capture = state.capture(writtenStoreVersion, tablesWanted, config.checkpoint(), config.topMovies());
         boolean wrote = false;
         try {
             if (!capture.silverRows().isEmpty()) {
@@ -218,7 +218,8 @@ public class LakeWriter {
         }
         if (StoreCheckpoint.partitionAhead(capture.offsets(), manifest.offsets()).isEmpty()) {
             long started = System.nanoTime();
-            StoreCheckpoint.write(layout.storeCheckpoint(), manifest.topicId(), capture.offsets(), capturedAt, capture.movies());
+            StoreCheckpoint.write(layout.storeCheckpoint(), manifest.topicId(), capture.offsets(), capturedAt, capture.movies(),
+                    capture.titles());
             Log.infof("Snapshot: checkpoint of %d movies at offsets %s written to %s in %d ms", capture.movies().size(),
                     capture.offsets(), layout.storeCheckpoint(), (System.nanoTime() - started) / 1_000_000);
         }

@@ -25,9 +25,12 @@ public final class ConsistentState {
         this.clock = clock;
     }
 
-    /** What one snapshot writes. Null tables: they are not wanted or did not change. */
+    /**
+     * What one snapshot writes. Null tables: they are not wanted or did not change. Null titles: not
+     * wanted, or the title index could not give its analysis of exactly these movies.
+     */
     public record Capture(List<SilverRow> silverRows, Map<Integer, Long> offsets, long storeVersion,
-            List<ScoredMovie> movies, List<GenreCount> genres, List<ScoredMovie> top) {
+            List<ScoredMovie> movies, List<GenreCount> genres, List<ScoredMovie> top, TitleAnalysis titles) {
 
         public boolean hasTables() {
             return movies != null;
@@ -61,7 +64,7 @@ public final class ConsistentState {
      */
     public long restore(StoreCheckpoint checkpoint) {
         synchronized (lock) {
-            store.upsertAll(checkpoint.movies());
+            store.load(checkpoint.movies(), checkpoint.titles());
             store.exactTop(TopQuery.of(1));
             return store.stats().version();
         }
@@ -87,19 +90,22 @@ public final class ConsistentState {
     /**
      * Drains the silver log and reads the offsets; with {@code tablesWanted}, also the current-state
      * tables, but only from a loaded, non-empty store that changed since {@code writtenVersion}, so a
-     * good file is never replaced by an empty or partial one.
+     * good file is never replaced by an empty or partial one; with {@code titlesWanted} too, the title
+     * index's analysis of the tables' movies (for a checkpoint).
      */
-    public Capture capture(long writtenVersion, boolean tablesWanted, int topMovies) {
+    public Capture capture(long writtenVersion, boolean tablesWanted, boolean titlesWanted, int topMovies) {
         synchronized (lock) {
             List<SilverRow> rows = silver.drain();
             Map<Integer, Long> offsets = positions.snapshot();
             long version = store.stats().version();
             boolean changed = tablesWanted && version != writtenVersion && positions.loaded() && store.stats().movies() > 0;
             if (!changed) {
-                return new Capture(rows, offsets, version, null, null, null);
+                return new Capture(rows, offsets, version, null, null, null, null);
             }
-            return new Capture(rows, offsets, version, store.allRanked(), store.genreCounts(),
-                    store.exactTop(TopQuery.of(topMovies)));
+            List<ScoredMovie> movies = store.allRanked();
+            TitleAnalysis titles = titlesWanted ? store.titleAnalysis(movies).orElse(null) : null;
+            return new Capture(rows, offsets, version, movies, store.genreCounts(),
+                    store.exactTop(TopQuery.of(topMovies)), titles);
         }
     }
 }

@@ -30,16 +30,20 @@ import org.imdbetl.source.AtomicFiles;
  * be trusted ({@link #reasonNotToUse}) or read, the store is loaded from the topic as before.
  *
  * <p>Binary, big-endian, ending in a CRC-32 of everything before it. A hand-written format, not Parquet
- * or JSON: it is read on the start-up path and nothing outside this class reads it.
+ * or JSON: it is read on the start-up path and nothing outside this class reads it. Format 2 adds the
+ * title index's analysis of the movies after them; format 1 files (without it) are still read.
  *
  * @param topicId the movies topic's id when written: a topic deleted and created again is another topic
  * @param offsets per partition, the next offset after the last record the movies reflect
  * @param writtenAt when the store was captured
+ * @param titles the title index's analysis of the movies, in their order; null if the file has none
  */
-public record StoreCheckpoint(String topicId, Map<Integer, Long> offsets, Instant writtenAt, List<Movie> movies) {
+public record StoreCheckpoint(String topicId, Map<Integer, Long> offsets, Instant writtenAt, List<Movie> movies,
+        TitleAnalysis titles) {
 
     private static final int MAGIC = 0x494d4442; // "IMDB"
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
+    private static final int FORMAT_WITHOUT_TITLES = 1;
     private static final int ORIGINAL_TITLE_NULL = 1;
     private static final int ORIGINAL_TITLE_SAME = 1 << 1;
     private static final int YEAR = 1 << 2;
@@ -51,9 +55,21 @@ public record StoreCheckpoint(String topicId, Map<Integer, Long> offsets, Instan
         offsets = Map.copyOf(offsets);
     }
 
-    /** Writes the movies of a capture through {@link AtomicFiles}: a crash leaves the previous file or this one. */
+    /** Without a title analysis. */
+    public StoreCheckpoint(String topicId, Map<Integer, Long> offsets, Instant writtenAt, List<Movie> movies) {
+        this(topicId, offsets, writtenAt, movies, null);
+    }
+
+    /**
+     * Writes the movies of a capture through {@link AtomicFiles}: a crash leaves the previous file or this one.
+     *
+     * @param titles the title index's analysis of {@code movies}, or null
+     */
     public static void write(Path file, String topicId, Map<Integer, Long> offsets, Instant writtenAt,
-            List<ScoredMovie> movies) throws IOException {
+            List<ScoredMovie> movies, TitleAnalysis titles) throws IOException {
+        if (titles != null && titles.movieCount() != movies.size()) {
+            throw new IllegalArgumentException("the title analysis covers " + titles.movieCount() + " movies, not " + movies.size());
+        }
         AtomicFiles.write(file, temp -> {
             CRC32 crc = new CRC32();
             try (OutputStream stream = Files.newOutputStream(temp);
@@ -71,6 +87,10 @@ public record StoreCheckpoint(String topicId, Map<Integer, Long> offsets, Instan
                 out.writeInt(movies.size());
                 for (ScoredMovie scored : movies) {
                     writeMovie(out, scored.movie());
+                }
+                out.writeBoolean(titles != null);
+                if (titles != null) {
+                    writeTitles(out, titles);
                 }
                 out.flush();
                 out.writeLong(crc.getValue());
@@ -102,8 +122,9 @@ public record StoreCheckpoint(String topicId, Map<Integer, Long> offsets, Instan
                 throw new IOException("it is not a store checkpoint");
             }
             int format = in.getInt();
-            if (format != FORMAT) {
-                throw new IOException("it has format " + format + "; this service reads format " + FORMAT);
+            if (format != FORMAT && format != FORMAT_WITHOUT_TITLES) {
+                throw new IOException("it has format " + format + "; this service reads formats "
+                        + FORMAT_WITHOUT_TITLES + " and " + FORMAT);
             }
             String topicId = readString(in, bytes);
             Instant writtenAt = Instant.ofEpochMilli(in.getLong());
@@ -118,10 +139,11 @@ public record StoreCheckpoint(String topicId, Map<Integer, Long> offsets, Instan
             for (int i = 0; i < count; i++) {
                 movies.add(readMovie(in, bytes, genreLists));
             }
+            TitleAnalysis titles = format != FORMAT_WITHOUT_TITLES && in.get() != 0 ? readTitles(in, bytes) : null;
             if (in.hasRemaining()) {
                 throw new IOException(in.remaining() + " bytes follow the last movie");
             }
-            return Optional.of(new StoreCheckpoint(topicId, offsets, writtenAt, movies));
+            return Optional.of(new StoreCheckpoint(topicId, offsets, writtenAt, movies, titles));
         } catch (IOException | BufferUnderflowException | IllegalArgumentException e) {
             throw new IOException("could not read the store checkpoint " + file + ": " + e.getMessage(), e);
         }
@@ -230,6 +252,97 @@ public record StoreCheckpoint(String topicId, Map<Integer, Long> offsets, Instan
         Double rating = (flags & RATING) != 0 ? in.getDouble() : null;
         Long votes = (flags & VOTES) != 0 ? in.getLong() : null;
         return new Movie(tconst, title, originalTitle, year, runtime, genres, rating, votes);
+    }
+
+    /** Ids and counts as unsigned varints: most term ids and every term's length fit in one to three bytes. */
+    private static void writeTitles(DataOutputStream out, TitleAnalysis titles) throws IOException {
+        writeString(out, titles.stamp());
+        out.writeInt(titles.chars().length);
+        for (char c : titles.chars()) {
+            out.writeChar(c); // UTF-16 as is: a CJK suffix may start with half a surrogate pair
+        }
+        writeInts(out, titles.termEnds(), true);
+        writeInts(out, titles.bySecond(), false);
+        out.writeInt(titles.shapes().length);
+        for (int shape : titles.shapes()) {
+            out.writeInt(shape);
+        }
+        writeInts(out, titles.movieTermEnds(), true);
+        writeInts(out, titles.movieTerms(), false);
+    }
+
+    private static TitleAnalysis readTitles(ByteBuffer in, byte[] bytes) {
+        String stamp = readString(in, bytes);
+        int charCount = count(in);
+        if (charCount * 2L > in.remaining()) {
+            throw new IllegalArgumentException(charCount + " characters of title terms run past the end");
+        }
+        char[] chars = new char[charCount];
+        in.asCharBuffer().get(chars);
+        in.position(in.position() + 2 * charCount);
+        int[] termEnds = readInts(in, true);
+        int[] bySecond = readInts(in, false);
+        int movieCount = count(in);
+        if (movieCount * 4L > in.remaining()) {
+            throw new IllegalArgumentException(movieCount + " title shapes run past the end");
+        }
+        int[] shapes = new int[movieCount];
+        in.asIntBuffer().get(shapes);
+        in.position(in.position() + 4 * movieCount);
+        int[] movieTermEnds = readInts(in, true);
+        int[] movieTerms = readInts(in, false);
+        return new TitleAnalysis(stamp, chars, termEnds, bySecond, shapes, movieTermEnds, movieTerms);
+    }
+
+    /** @param ascending values that never decrease, written as the differences between neighbours */
+    private static void writeInts(DataOutputStream out, int[] values, boolean ascending) throws IOException {
+        out.writeInt(values.length);
+        int previous = 0;
+        for (int value : values) {
+            writeVarint(out, ascending ? value - previous : value);
+            previous = value;
+        }
+    }
+
+    private static int[] readInts(ByteBuffer in, boolean ascending) {
+        int length = count(in);
+        if (length > in.remaining()) {
+            throw new IllegalArgumentException(length + " numbers run past the end");
+        }
+        int[] values = new int[length];
+        int previous = 0;
+        for (int i = 0; i < length; i++) {
+            int value = readVarint(in);
+            values[i] = ascending ? previous + value : value;
+            previous = values[i];
+        }
+        return values;
+    }
+
+    private static void writeVarint(DataOutputStream out, int value) throws IOException {
+        if (value < 0) {
+            throw new IllegalArgumentException("a negative number in the title analysis: " + value);
+        }
+        while ((value & ~0x7f) != 0) {
+            out.writeByte((value & 0x7f) | 0x80);
+            value >>>= 7;
+        }
+        out.writeByte(value);
+    }
+
+    private static int readVarint(ByteBuffer in) {
+        int value = 0;
+        for (int shift = 0; shift < 35; shift += 7) {
+            byte b = in.get();
+            value |= (b & 0x7f) << shift;
+            if (b >= 0) {
+                if (value < 0) {
+                    throw new IllegalArgumentException("a number out of range in the title analysis");
+                }
+                return value;
+            }
+        }
+        throw new IllegalArgumentException("a number of more than five bytes in the title analysis");
     }
 
     private static void writeString(DataOutputStream out, String value) throws IOException {

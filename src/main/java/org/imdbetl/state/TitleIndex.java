@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,6 +45,13 @@ public final class TitleIndex {
     public static final int PREFIX = 2;
     /** Some query word matched only with one typo. */
     public static final int TYPO = 3;
+
+    /**
+     * The analysis a {@link TitleAnalysis} must have been made with to be loaded: the version of the rules
+     * here and in {@link TitleText} (raise it with any change to how titles become terms or shapes), and
+     * the Java release, whose Unicode tables fold accents and tell letters apart.
+     */
+    public static final String ANALYSIS = "titles-1/java-" + Runtime.version().feature();
 
     /** At most this many words in a query: each costs a pass over its postings. */
     public static final int MAX_QUERY_WORDS = 10;
@@ -181,6 +189,59 @@ public final class TitleIndex {
                     rehashSlots(slotsWanted);
                 }
             }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * The index's analysis of these movies, in this order, for a checkpoint; empty unless each is the very
+     * instance indexed under its tconst (then the analysis is theirs).
+     */
+    Optional<TitleAnalysis> analysis(List<Movie> inOrder) {
+        lock.writeLock().lock(); // the dictionary merges its tail first
+        try {
+            int[] docs = new int[inOrder.size()];
+            int[] shapes = new int[inOrder.size()];
+            for (int i = 0; i < docs.length; i++) {
+                Movie movie = inOrder.get(i);
+                int doc = findDoc(movie.tconst());
+                if (doc < 0 || movies[doc] != movie) {
+                    return Optional.empty();
+                }
+                docs[i] = doc;
+                shapes[i] = titleShapes[doc];
+            }
+            return Optional.of(terms.export(ANALYSIS, docs, shapes, docLimit));
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Fills this empty index with the movies, movie i as analysed at position i of {@code analysis}
+     * (checked with {@link TitleAnalysis#defect} and {@link #ANALYSIS} by the caller).
+     */
+    void load(List<Movie> inOrder, TitleAnalysis analysis) {
+        lock.writeLock().lock();
+        try {
+            if (size != 0 || docLimit != 0) {
+                throw new IllegalStateException("load needs an empty index, it has " + size + " movies");
+            }
+            growDocs(inOrder.size());
+            for (int doc = 0; doc < inOrder.size(); doc++) {
+                Movie movie = inOrder.get(doc);
+                movies[doc] = movie;
+                votes[doc] = movie.numVotes() == null ? 0 : (int) Math.min(Integer.MAX_VALUE, movie.numVotes());
+                setBit(bands[band(votes[doc])], doc);
+                years[doc] = movie.year() == null ? NO_YEAR : movie.year().shortValue();
+                genreMasks[doc] = genreMask(movie.genres());
+                titleShapes[doc] = analysis.shapes()[doc];
+            }
+            docLimit = inOrder.size();
+            size = inOrder.size();
+            rehashSlots(Math.max(slots.length, Integer.highestOneBit(Math.max(1, size * 4 / 3)) << 1));
+            terms.load(analysis);
         } finally {
             lock.writeLock().unlock();
         }

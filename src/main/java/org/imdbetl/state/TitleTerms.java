@@ -105,6 +105,139 @@ final class TitleTerms {
         }
     }
 
+    /**
+     * The dictionary in sorted order (terms no document has any more left out) and, for each of
+     * {@code docs}, its term ids in that order; see {@link TitleAnalysis}. Merges the tail first.
+     */
+    TitleAnalysis export(String stamp, int[] docs, int[] shapes, int docLimit) {
+        if (tailCount > 0) {
+            mergeTail();
+        }
+        int[] rank = new int[count];
+        Arrays.fill(rank, -1);
+        char[] outChars = new char[charsUsed];
+        int[] ends = new int[count];
+        int live = 0;
+        int used = 0;
+        for (int i = 0; i < sortedCount; i++) {
+            int term = sorted[i];
+            if (postingCount[term] != 0) {
+                System.arraycopy(chars, start[term], outChars, used, length(term));
+                used += length(term);
+                ends[live] = used;
+                rank[term] = live++;
+            }
+        }
+        int[] bySecondOut = new int[bySecondCount];
+        int longer = 0;
+        for (int i = 0; i < bySecondCount; i++) {
+            if (rank[bySecond[i]] >= 0) {
+                bySecondOut[longer++] = rank[bySecond[i]];
+            }
+        }
+        // Each document's terms, from the postings: counted, then placed (compressed rows).
+        int[] docStart = new int[docLimit + 1];
+        for (int term = 0; term < count; term++) {
+            int size = postingCount[term];
+            if (size < 0) {
+                docStart[~size + 1]++;
+            } else {
+                for (int i = 0; i < size; i++) {
+                    docStart[postings[term][i] + 1]++;
+                }
+            }
+        }
+        for (int doc = 0; doc < docLimit; doc++) {
+            docStart[doc + 1] += docStart[doc];
+        }
+        int[] docTerms = new int[docStart[docLimit]];
+        int[] filled = Arrays.copyOf(docStart, docLimit);
+        for (int term = 0; term < count; term++) {
+            int size = postingCount[term];
+            if (size < 0) {
+                docTerms[filled[~size]++] = rank[term];
+            } else {
+                for (int i = 0; i < size; i++) {
+                    docTerms[filled[postings[term][i]]++] = rank[term];
+                }
+            }
+        }
+        int[] movieEnds = new int[docs.length];
+        int total = 0;
+        for (int i = 0; i < docs.length; i++) {
+            total += docStart[docs[i] + 1] - docStart[docs[i]];
+            movieEnds[i] = total;
+        }
+        int[] movieTerms = new int[total];
+        int at = 0;
+        for (int doc : docs) {
+            int n = docStart[doc + 1] - docStart[doc];
+            System.arraycopy(docTerms, docStart[doc], movieTerms, at, n);
+            at += n;
+        }
+        return new TitleAnalysis(stamp, Arrays.copyOf(outChars, used), Arrays.copyOf(ends, live),
+                Arrays.copyOf(bySecondOut, longer), shapes, movieEnds, movieTerms);
+    }
+
+    /**
+     * Fills this empty dictionary from an analysis whose movie i is document i: no term is hashed from a
+     * String, sorted, or found again; postings come out in document order, so each is filled in place.
+     */
+    void load(TitleAnalysis analysis) {
+        if (count != 0) {
+            throw new IllegalStateException("load needs an empty dictionary, it has " + count + " terms");
+        }
+        int terms = analysis.termCount();
+        chars = analysis.chars().clone();
+        charsUsed = chars.length;
+        start = new int[terms + 1];
+        System.arraycopy(analysis.termEnds(), 0, start, 1, terms);
+        count = terms;
+        postings = new int[terms + 1][];
+        postingCount = new int[terms + 1];
+        table = new int[Math.max(2048, Integer.highestOneBit(Math.max(1, terms * 4 / 3)) << 1)];
+        for (int term = 0; term < terms; term++) {
+            insertIntoTable(term);
+        }
+        sorted = new int[terms + 1];
+        for (int term = 0; term < terms; term++) {
+            sorted[term] = term;
+        }
+        sortedCount = terms;
+        bySecond = Arrays.copyOf(analysis.bySecond(), analysis.bySecond().length + 1);
+        bySecondCount = analysis.bySecond().length;
+        int[] ends = analysis.movieTermEnds();
+        int[] ids = analysis.movieTerms();
+        int[] sizes = new int[terms];
+        for (int id : ids) {
+            sizes[id]++;
+        }
+        int from = 0;
+        for (int doc = 0; doc < ends.length; doc++) {
+            for (int i = from; i < ends[doc]; i++) {
+                int term = ids[i];
+                int size = postingCount[term];
+                if (sizes[term] == 1) {
+                    postingCount[term] = ~doc;
+                } else if (size == 0 || postings[term][size - 1] != doc) {
+                    if (size == 0) {
+                        postings[term] = new int[sizes[term]];
+                    }
+                    postings[term][size] = doc;
+                    postingCount[term] = size + 1;
+                }
+            }
+            from = ends[doc];
+        }
+        for (int term = 0; term < terms; term++) {
+            if (postingCount[term] == 1) {
+                // A term listed twice for its one movie: kept as a single document is (see postingCount).
+                postingCount[term] = ~postings[term][0];
+                postings[term] = null;
+            }
+        }
+    }
+
     void addPosting(int term, int doc) {
         int size = postingCount(term);
         if (size == 0) {

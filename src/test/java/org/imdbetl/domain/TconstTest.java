@@ -3,6 +3,7 @@ package org.imdbetl.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class TconstTest {
@@ -13,5 +14,17 @@ class TconstTest {
             assertThat(Tconst.fromNumber(Tconst.number(tconst))).isEqualTo(tconst);
         }
         assertThat(Tconst.number("tt0000001")).isNotEqualTo(Tconst.number("tt00000001"));
+    }
+
+    @Test
+    void validIsWhatTheDocumentedPatternMatches() {
+        Pattern documented = Pattern.compile("tt\\d{7,10}");
+        List<String> values = List.of("tt0000001", "tt1234567", "tt12345678", "tt123456789", "tt1234567890",
+                "tt123456", "tt12345678901", "tt", "", "t1234567", "TT1234567", "tx1234567", "tt123456a",
+                "tt 1234567", "tt1234567 ", "tt\u0661234567", "tt-123456", "nm1234567", "tt０１２３４５６");
+        for (String value : values) {
+            assertThat(Tconst.isValid(value)).as(value).isEqualTo(documented.matcher(value).matches());
+        }
+        assertThat(Tconst.isValid(null)).isFalse();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +14,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.zip.CRC32;
+import org.imdbetl.domain.ConsumedMovie;
 import org.imdbetl.domain.Movie;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +39,7 @@ class StoreCheckpointTest {
     @Test
     void keepsEveryFieldOfEveryMovieAndTheOffsets() throws IOException {
         Path file = dir.resolve("store.bin");
-        StoreCheckpoint.write(file, "topic-a", Map.of(0, 12L, 2, 7L), WRITTEN, scored(MOVIES));
+        StoreCheckpoint.write(file, "topic-a", Map.of(0, 12L, 2, 7L), WRITTEN, scored(MOVIES), null);
 
         StoreCheckpoint read = StoreCheckpoint.read(file).orElseThrow();
 
@@ -49,34 +52,138 @@ class StoreCheckpointTest {
 
     @Test
     void aStoreLoadedFromItAnswersLikeTheStoreItWasWrittenFrom() throws IOException {
+        ScoringStore original = storeOfManyMovies();
+        Path file = dir.resolve("store.bin");
+        StoreCheckpoint.write(file, "topic-a", Map.of(0, 1L), WRITTEN, original.allRanked(), null);
+
+        StoreCheckpoint read = StoreCheckpoint.read(file).orElseThrow();
+        assertThat(read.titles()).isNull();
+        ScoringStore restored = new ScoringStore(3000, OptionalDouble.of(6.5));
+        restored.load(read.movies(), read.titles());
+
+        assertAnswersAlike(restored, original);
+    }
+
+    @Test
+    void aStoreLoadedWithTheTitleAnalysisSearchesAsOneThatAnalysedEveryTitle() throws IOException {
+        ScoringStore original = storeOfManyMovies();
+        // A word no movie has any more stays in the live dictionary; the checkpoint leaves it out.
+        original.upsertAll(List.of(new Movie("tt7000001", "Ephemeral Zyzzyva", null, 2001, 90, List.of("Drama"), 7.0, 900L)));
+        original.applyAll(List.of(ConsumedMovie.tombstone("tt7000001", 0, 0)));
+        List<ScoredMovie> ranked = original.allRanked();
+        TitleAnalysis analysis = original.titleAnalysis(ranked).orElseThrow();
+        Path file = dir.resolve("store.bin");
+        StoreCheckpoint.write(file, "topic-a", Map.of(0, 1L), WRITTEN, ranked, analysis);
+
+        StoreCheckpoint read = StoreCheckpoint.read(file).orElseThrow();
+        assertThat(read.titles()).isNotNull();
+        assertThat(read.titles().stamp()).isEqualTo(TitleIndex.ANALYSIS);
+        assertThat(new String(read.titles().chars())).doesNotContain("zyzzyva").contains("carmencita");
+        ScoringStore loaded = new ScoringStore(3000, OptionalDouble.of(6.5));
+        loaded.load(read.movies(), read.titles());
+        ScoringStore analysed = new ScoringStore(3000, OptionalDouble.of(6.5));
+        analysed.upsertAll(read.movies());
+
+        assertAnswersAlike(loaded, original);
+        assertAnswersAlike(loaded, analysed);
+        assertThat(loaded.search(SearchQuery.of("zyzzyva", 5)).hits()).isEmpty();
+
+        // And it goes on following changes as an index built title by title does.
+        List<Movie> changes = List.of(
+                new Movie("tt0111161", "The Shawshank Redemption", "Rita Hayworth and Shawshank", 1994, 142,
+                        List.of("Drama"), 9.3, 2_900_001L),
+                new Movie("tt8000001", "Brand New Word17 Title", null, 2026, 100, List.of("Comedy"), 6.0, 50L));
+        for (ScoringStore store : List.of(loaded, analysed)) {
+            store.upsertAll(changes);
+            store.applyAll(List.of(ConsumedMovie.tombstone("tt0100017", 0, 0)));
+        }
+        assertAnswersAlike(loaded, analysed);
+        assertThat(loaded.search(SearchQuery.of("hayworth", 5)).hits()).extracting(TitleIndex.Hit::tconst)
+                .containsExactly("tt0111161");
+        assertThat(loaded.search(SearchQuery.of("word17", 50)).hits()).extracting(TitleIndex.Hit::tconst)
+                .contains("tt8000001").doesNotContain("tt0100017");
+    }
+
+    @Test
+    void aTitleAnalysisOfAnotherBuildOrABrokenOneIsNotUsed() {
+        ScoringStore original = storeOfManyMovies();
+        List<ScoredMovie> ranked = original.allRanked();
+        List<Movie> movies = ranked.stream().map(ScoredMovie::movie).toList();
+        TitleAnalysis good = original.titleAnalysis(ranked).orElseThrow();
+        assertThat(good.defect(movies.size())).isNull();
+        int[] outOfRange = good.movieTerms().clone();
+        outOfRange[0] = good.termCount();
+        List<TitleAnalysis> unusable = List.of(
+                new TitleAnalysis("titles-0/java-1", good.chars(), good.termEnds(), good.bySecond(), good.shapes(),
+                        good.movieTermEnds(), good.movieTerms()),
+                new TitleAnalysis(good.stamp(), good.chars(), good.termEnds(), good.bySecond(), good.shapes(),
+                        good.movieTermEnds(), outOfRange),
+                new TitleAnalysis(good.stamp(), good.chars(), good.termEnds(), good.bySecond(),
+                        Arrays.copyOf(good.shapes(), 3), Arrays.copyOf(good.movieTermEnds(), 3), good.movieTerms()));
+        assertThat(unusable.get(1).defect(movies.size())).contains("out of range");
+        assertThat(unusable.get(2).defect(movies.size())).contains("covers 3 movies");
+        for (TitleAnalysis analysis : unusable) {
+            ScoringStore restored = new ScoringStore(3000, OptionalDouble.of(6.5));
+            restored.load(movies, analysis);
+            assertAnswersAlike(restored, original);
+        }
+        // Equal movies that are not the instances the store holds: the index cannot vouch for them.
+        List<ScoredMovie> copies = ranked.stream().map(s -> new ScoredMovie(copy(s.movie()), s.weightedScore())).toList();
+        assertThat(original.titleAnalysis(copies)).isEmpty();
+    }
+
+    @Test
+    void aFormatOneFileWithoutTitlesIsStillRead() throws IOException {
+        Path file = dir.resolve("store.bin");
+        StoreCheckpoint.write(file, "topic-a", Map.of(0, 12L), WRITTEN, scored(MOVIES), null);
+        byte[] two = Files.readAllBytes(file);
+        // Format 1 is format 2 without the byte that says whether titles follow.
+        byte[] one = Arrays.copyOf(two, two.length - Long.BYTES - 1);
+        ByteBuffer.wrap(one).putInt(4, 1);
+        CRC32 crc = new CRC32();
+        crc.update(one);
+        Files.write(file, ByteBuffer.allocate(one.length + Long.BYTES).put(one).putLong(crc.getValue()).array());
+
+        StoreCheckpoint read = StoreCheckpoint.read(file).orElseThrow();
+
+        assertThat(read.movies()).containsExactlyElementsOf(MOVIES);
+        assertThat(read.titles()).isNull();
+    }
+
+    private static ScoringStore storeOfManyMovies() {
         List<Movie> movies = new ArrayList<>(MOVIES);
-        // More than a bulk load's threshold, so the restored store indexes its titles in one bulk load.
+        // More than a bulk load's threshold, so a restored store indexes its titles in one bulk load.
         for (int i = 0; i < ScoringStore.BULK_LOAD + 2_000; i++) {
-            movies.add(new Movie(String.format("tt%07d", 100_000 + i), "Title " + (i % 97) + " word" + i, null,
+            movies.add(new Movie(String.format("tt%07d", 100_000 + i), "Title " + (i % 97) + " word" + i,
+                    i % 5 == 0 ? "Titre " + (i % 89) + " mot" + i : null,
                     1900 + i % 120, 90, List.of(i % 2 == 0 ? "Drama" : "Comedy"), 1.0 + (i % 90) / 10.0, 10L + i * 7L));
         }
         ScoringStore original = new ScoringStore(3000, OptionalDouble.of(6.5));
         for (int from = 0; from < movies.size(); from += 1_000) {
             original.upsertAll(movies.subList(from, Math.min(movies.size(), from + 1_000)));
         }
-        Path file = dir.resolve("store.bin");
-        StoreCheckpoint.write(file, "topic-a", Map.of(0, (long) movies.size()), WRITTEN, original.allRanked());
+        return original;
+    }
 
-        ScoringStore restored = new ScoringStore(3000, OptionalDouble.of(6.5));
-        restored.upsertAll(StoreCheckpoint.read(file).orElseThrow().movies());
-
-        assertThat(restored.allRanked()).containsExactlyElementsOf(original.allRanked());
-        assertThat(restored.genreCounts()).containsExactlyElementsOf(original.genreCounts());
-        for (String query : List.of("word17", "wrod1234", "title 5", "evades", "шагаю", "seven samurai")) {
-            assertThat(restored.search(SearchQuery.of(query, 20)).hits()).as(query)
-                    .containsExactlyElementsOf(original.search(SearchQuery.of(query, 20)).hits());
+    private static void assertAnswersAlike(ScoringStore actual, ScoringStore expected) {
+        assertThat(actual.allRanked()).containsExactlyElementsOf(expected.allRanked());
+        assertThat(actual.genreCounts()).containsExactlyElementsOf(expected.genreCounts());
+        for (String query : List.of("word17", "wrod1234", "title 5", "titre 7 mot", "evades", "les évadés", "шагаю",
+                "seven samurai", "七人", "人の", "侍", "carmencita", "le clown", "the shawshank redemption", "w", "mot1", "vord17", "xcarmencita", "armencita")) {
+            assertThat(actual.search(SearchQuery.of(query, 20)).hits()).as(query)
+                    .containsExactlyElementsOf(expected.search(SearchQuery.of(query, 20)).hits());
         }
+    }
+
+    private static Movie copy(Movie movie) {
+        return new Movie(movie.tconst(), movie.title(), movie.originalTitle(), movie.year(), movie.runtimeMinutes(),
+                movie.genres(), movie.averageRating(), movie.numVotes());
     }
 
     @Test
     void aTornOrCorruptedFileIsAnErrorNamingIt() throws IOException {
         Path file = dir.resolve("store.bin");
-        StoreCheckpoint.write(file, "topic-a", Map.of(0, 5L), WRITTEN, scored(MOVIES));
+        StoreCheckpoint.write(file, "topic-a", Map.of(0, 5L), WRITTEN, scored(MOVIES), null);
         byte[] whole = Files.readAllBytes(file);
 
         byte[] flipped = whole.clone();
