@@ -259,7 +259,7 @@ public record StoreCheckpoint(String topicId, Map<Integer, Long> offsets, Instan
         writeString(out, titles.stamp());
         out.writeInt(titles.chars().length);
         for (char c : titles.chars()) {
-            out.writeChar(c); // UTF-16 as is: a CJK suffix may start with half a surrogate pair
+            out.writeChar(c); // UTF-16 as is: exact for any term, where UTF-8 would turn a lone surrogate into "?"
         }
         writeInts(out, titles.termEnds(), true);
         writeInts(out, titles.bySecond(), false);
@@ -274,21 +274,17 @@ public record StoreCheckpoint(String topicId, Map<Integer, Long> offsets, Instan
     private static TitleAnalysis readTitles(ByteBuffer in, byte[] bytes) {
         String stamp = readString(in, bytes);
         int charCount = count(in);
-        if (charCount * 2L > in.remaining()) {
-            throw new IllegalArgumentException(charCount + " characters of title terms run past the end");
-        }
+        requireRemaining(in, Character.BYTES * (long) charCount, charCount + " characters of title terms");
         char[] chars = new char[charCount];
         in.asCharBuffer().get(chars);
-        in.position(in.position() + 2 * charCount);
+        in.position(in.position() + Character.BYTES * chars.length);
         int[] termEnds = readInts(in, true);
         int[] bySecond = readInts(in, false);
         int movieCount = count(in);
-        if (movieCount * 4L > in.remaining()) {
-            throw new IllegalArgumentException(movieCount + " title shapes run past the end");
-        }
+        requireRemaining(in, Integer.BYTES * (long) movieCount, movieCount + " title shapes");
         int[] shapes = new int[movieCount];
         in.asIntBuffer().get(shapes);
-        in.position(in.position() + 4 * movieCount);
+        in.position(in.position() + Integer.BYTES * shapes.length);
         int[] movieTermEnds = readInts(in, true);
         int[] movieTerms = readInts(in, false);
         return new TitleAnalysis(stamp, chars, termEnds, bySecond, shapes, movieTermEnds, movieTerms);
@@ -306,9 +302,7 @@ public record StoreCheckpoint(String topicId, Map<Integer, Long> offsets, Instan
 
     private static int[] readInts(ByteBuffer in, boolean ascending) {
         int length = count(in);
-        if (length > in.remaining()) {
-            throw new IllegalArgumentException(length + " numbers run past the end");
-        }
+        requireRemaining(in, length, length + " numbers"); // a byte each at least
         int[] values = new int[length];
         int previous = 0;
         for (int i = 0; i < length; i++) {
@@ -317,6 +311,12 @@ public record StoreCheckpoint(String topicId, Map<Integer, Long> offsets, Instan
             previous = values[i];
         }
         return values;
+    }
+
+    private static void requireRemaining(ByteBuffer in, long bytes, String what) {
+        if (bytes > in.remaining()) {
+            throw new IllegalArgumentException(what + " run past the end");
+        }
     }
 
     private static void writeVarint(DataOutputStream out, int value) throws IOException {
