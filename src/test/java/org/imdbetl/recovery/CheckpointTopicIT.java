@@ -86,6 +86,12 @@ class CheckpointTopicIT {
                     .extract().jsonPath().getList("tconst", String.class);
             assertThat(top).containsExactlyElementsOf(
                     expected.ranking().stream().limit(5).map(SampleExpectations.Expected::tconst).toList());
+            // The title index too, whether analysed afresh or filled from the checkpoint's analysis.
+            for (SampleExpectations.Expected movie : expected.ranking().subList(0, 5)) {
+                List<String> hits = RestAssured.given().port(process.port()).queryParam("q", movie.title()).queryParam("limit", 100)
+                        .get("/movies/search").then().statusCode(200).extract().jsonPath().getList("tconst", String.class);
+                assertThat(hits).as(movie.title()).contains(movie.tconst());
+            }
             JsonPath status = process.status();
             process.stop();
             return status;
