@@ -25,7 +25,9 @@ import org.imdbetl.topic.TopicAdmin;
 
 /**
  * The start-up sequence, top to bottom, and the shutdown sequence after it. SmallRye Reactive
- * Messaging starts its channels (and so the listener) between the two start-up steps.
+ * Messaging starts its channels (and so the listener) between the two start-up steps. Before any of
+ * it, from the packaged jar, {@link Main} has a second thread load the classes this sequence will need
+ * ({@link ClassPreloader}).
  * <ol>
  * <li>Broker: the embedded one, unless KAFKA_BOOTSTRAP_SERVERS names an external one.</li>
  * <li>Topics: created if missing; their end offsets now are what "store loaded" means. While the

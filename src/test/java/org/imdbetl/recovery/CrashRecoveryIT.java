@@ -14,6 +14,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.imdbetl.lake.LakeLayout;
 import org.imdbetl.topic.EmbeddedKafkaResource;
@@ -90,6 +92,12 @@ class CrashRecoveryIT {
         runToCompletion(cleanOut, root.resolve("clean-kafka"), cleanPorts);
         LakeContents expected = LakeContents.read(cleanOut);
         assertThat(expected.silver()).hasSize((int) expected.distinctSilverOffsets()).isNotEmpty();
+        // Both starts of the packaged jar preloaded the classes a start needs, from a list this build still has.
+        List<int[]> preloads = preloads(Files.readString(SERVICE_LOG));
+        assertThat(preloads).hasSize(2).allSatisfy(loadedAndMissing -> {
+            assertThat(loadedAndMissing[0]).isGreaterThan(5_000);
+            assertThat(loadedAndMissing[1]).isLessThanOrEqualTo(loadedAndMissing[0] / 100);
+        });
 
         List<KillPoint> moments = List.of(
                 new KillPoint("as soon as the service answers", service -> true),
@@ -166,6 +174,17 @@ class CrashRecoveryIT {
             process.stop();
             return movies;
         }
+    }
+
+    /** Each "Start-up: loaded N classes ... (M listed but not found)" line of the log, as {N, M}. */
+    private static List<int[]> preloads(String log) {
+        Matcher line = Pattern.compile("Start-up: loaded (\\d+) classes beside the main thread in \\d+ ms \\((\\d+) listed but not found\\)")
+                .matcher(log);
+        List<int[]> preloads = new ArrayList<>();
+        while (line.find()) {
+            preloads.add(new int[] {Integer.parseInt(line.group(1)), Integer.parseInt(line.group(2))});
+        }
+        return preloads;
     }
 
     private static ServiceProcess start(Path outputDir, Path kafkaDir, int[] ports) throws IOException {

@@ -1,0 +1,20 @@
+package org.imdbetl.app;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+
+/**
+ * The packaged service's entry point: Quarkus' own, with the class preloading started first
+ * ({@link ClassPreloader}). The start-up sequence itself is {@link Startup}.
+ */
+@QuarkusMain
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String... args) {
+        ClassPreloader.startIfPackaged(Main.class.getClassLoader());
+        Quarkus.run(args);
+    }
+}
