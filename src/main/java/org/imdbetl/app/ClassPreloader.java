@@ -14,9 +14,9 @@ import java.nio.charset.StandardCharsets;
  * most of them loaded when it gets there.
  * <p>
  * Why: a start is one thread after another (Quarkus, then the embedded broker, then the channels),
- * each mostly loading classes, and on two cores it used 1.1-1.4 of them. Reading, parsing and
- * defining ~9,000 classes beside it took clean starts from 3.9-4.3 to 2.9-3.3 s and restarts after a
- * SIGKILL from 5.9-6.8 to 5.6-5.9 s, in turns on the same machine ({@code bench/ANALYSIS.md}).
+ * each mostly loading classes, and on two cores it used 1.0-1.5 of them. With ~9,000 classes loaded
+ * beside it, the benchmark's clean start took 3.42 s instead of 4.38 s and its restart after a SIGKILL
+ * 5.25 s instead of 6.17 s (medians, the same run; {@code bench/ANALYSIS.md}).
  * Classes are loaded, not initialised: no static initialiser runs out of its usual order. A class
  * the list names but this build does not have is counted and skipped; a class it misses is loaded
  * as before, when first used. So a list from an older build costs speed, never behaviour.
