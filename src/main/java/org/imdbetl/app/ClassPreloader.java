@@ -60,7 +60,8 @@ final class ClassPreloader {
     private void preloadAndLog() {
         try (InputStream in = loader.getResourceAsStream(LIST)) {
             Result result = preload(in);
-            if (result.missing() * 20 > result.loaded() + result.missing()) {
+            // More than 1% gone: a dependency or the start-up path changed since the list was written.
+            if (result.missing() * 100 > result.loaded() + result.missing()) {
                 Log.warnf("Start-up: %d of the %d classes in %s are not in this build; run bench/startup-classes.sh to list them again",
                         result.missing(), result.loaded() + result.missing(), LIST);
             }
