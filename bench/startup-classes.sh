@@ -34,7 +34,7 @@ done
 kill -9 $PID; wait $PID 2>/dev/null || true
 PID=
 mkdir -p "$(dirname "$LIST")"
-python3 - "$WORK/classes.log" "$LIST" "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" "$(java -version 2>&1 | head -1)" <<'PY'
+python3 - "$WORK/classes.log" "$LIST" "$(git describe --always --dirty 2>/dev/null || echo unknown)" "$(java -version 2>&1 | head -1)" <<'PY'
 import re, sys
 log, out, commit, java = sys.argv[1:5]
 keep = re.compile(r"source: (jrt:/|file:\S*/quarkus-app/(lib/|app/|quarkus/transformed-bytecode\.jar))")
