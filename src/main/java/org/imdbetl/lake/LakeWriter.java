@@ -27,7 +27,6 @@ import org.imdbetl.source.AtomicFiles;
 import org.imdbetl.state.ConsistentState.Capture;
 import org.imdbetl.state.ConsistentState;
 import org.imdbetl.state.GenreCount;
-import org.imdbetl.state.HistoryEntry;
 import org.imdbetl.state.RatingHistory;
 import org.imdbetl.state.ScoredMovie;
 import org.imdbetl.state.SilverLog;
@@ -279,13 +278,14 @@ public class LakeWriter {
             if (date.getValue().equals(historyWritten.get(date.getKey()))) {
                 continue;
             }
-            List<HistoryEntry> points = new ArrayList<>();
-            asOfs.get(date.getKey()).forEach(asOf -> points.addAll(history.pointsAt(asOf)));
             Map<String, String> metadata = Map.of("imdb.history.as_of", date.getKey().toString());
-            AtomicFiles.write(layout.historyPart(date.getKey()), temp -> ParquetTables.writeHistory(temp, points, metadata));
+            List<Instant> refreshes = asOfs.get(date.getKey());
+            long[] points = {0};
+            AtomicFiles.write(layout.historyPart(date.getKey()), temp -> points[0] = ParquetTables.writeHistory(temp,
+                    sink -> refreshes.forEach(asOf -> history.forEachPointAt(asOf, sink)), metadata));
             historyWritten.put(date.getKey(), date.getValue());
             written++;
-            Log.infof("Snapshot: %d history points of %s written to %s", points.size(), date.getKey(),
+            Log.infof("Snapshot: %d history points of %s written to %s", points[0], date.getKey(),
                     layout.historyPart(date.getKey()));
         }
         if (written > 0) {

@@ -1,9 +1,11 @@
 package org.imdbetl.lake;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
@@ -97,9 +99,17 @@ final class ParquetTables {
         }
     }
 
-    public static void writeHistory(Path file, List<HistoryEntry> points, Map<String, String> metadata) throws IOException {
+    /**
+     * Writes the points {@code points} hands to its consumer, one at a time, so a refresh's points are
+     * never all in memory at once.
+     *
+     * @return how many were written
+     */
+    public static long writeHistory(Path file, Consumer<Consumer<HistoryEntry>> points, Map<String, String> metadata)
+            throws IOException {
+        long[] written = {0};
         try (ParquetWriter<GenericRecord> writer = writer(file, MOVIE_HISTORY, metadata)) {
-            for (HistoryEntry entry : points) {
+            points.accept(entry -> {
                 HistoryPoint point = entry.point();
                 GenericRecord record = new GenericData.Record(MOVIE_HISTORY);
                 record.put(0, entry.tconst());
@@ -108,9 +118,17 @@ final class ParquetTables {
                 record.put(3, point.averageRating());
                 record.put(4, point.numVotes());
                 record.put(5, point.weightedScore());
-                writer.write(record);
-            }
+                try {
+                    writer.write(record);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                written[0]++;
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
+        return written[0];
     }
 
     private static SchemaBuilder.FieldAssembler<Schema> movieFields(SchemaBuilder.FieldAssembler<Schema> fields) {

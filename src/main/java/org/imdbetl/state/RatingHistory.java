@@ -20,6 +20,7 @@ import java.util.TreeSet;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import org.imdbetl.domain.Tconst;
 import org.imdbetl.state.HistoryCodec.Head;
 import org.rocksdb.BlockBasedTableConfig;
@@ -447,12 +448,24 @@ public final class RatingHistory implements AutoCloseable {
 
     /** Every point of one refresh, in tconst order; empty for a date with no points. */
     public List<HistoryEntry> pointsAt(Instant asOf) {
+        List<HistoryEntry> result = new ArrayList<>();
+        forEachPointAt(asOf, result::add);
+        return result;
+    }
+
+    /**
+     * Hands every point of one refresh to {@code action} in tconst order, as they are read: the first
+     * refresh of a full dump is 761,538 points, ~100 MB of heap as one list.
+     *
+     * @return how many points it handed on
+     */
+    public long forEachPointAt(Instant asOf, Consumer<HistoryEntry> action) {
         long millis = asOf.toEpochMilli();
         Lock open = openLock.readLock();
         open.lock();
         try {
             ensureOpen();
-            List<HistoryEntry> result = new ArrayList<>();
+            long count = 0;
             List<byte[]> keys = new ArrayList<>(HEADS_PER_READ);
             try (RocksIterator it = db.newIterator(refreshes, reads)) {
                 for (it.seek(HistoryCodec.single(millis)); it.isValid(); it.next()) {
@@ -462,13 +475,12 @@ public final class RatingHistory implements AutoCloseable {
                     }
                     keys.add(HistoryCodec.pointKey(HistoryCodec.second(key), millis));
                     if (keys.size() == HEADS_PER_READ) {
-                        readPoints(keys, millis, result);
+                        count += readPoints(keys, millis, action);
                     }
                 }
                 it.status();
             }
-            readPoints(keys, millis, result);
-            return result;
+            return count + readPoints(keys, millis, action);
         } catch (RocksDBException e) {
             throw failure("read", e);
         } finally {
@@ -476,18 +488,21 @@ public final class RatingHistory implements AutoCloseable {
         }
     }
 
-    private void readPoints(List<byte[]> keys, long millis, List<HistoryEntry> into) throws RocksDBException {
+    private int readPoints(List<byte[]> keys, long millis, Consumer<HistoryEntry> action) throws RocksDBException {
         if (keys.isEmpty()) {
-            return;
+            return 0;
         }
         List<byte[]> values = db.multiGetAsList(reads, Collections.nCopies(keys.size(), points), keys);
+        int count = 0;
         for (int i = 0; i < keys.size(); i++) {
             if (values.get(i) != null) {
-                into.add(new HistoryEntry(Tconst.fromNumber(HistoryCodec.first(keys.get(i))),
+                action.accept(new HistoryEntry(Tconst.fromNumber(HistoryCodec.first(keys.get(i))),
                         HistoryCodec.decode(millis, values.get(i))));
+                count++;
             }
         }
         keys.clear();
+        return count;
     }
 
     /**

@@ -2,7 +2,10 @@ package org.imdbetl.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -26,5 +29,26 @@ class TconstTest {
             assertThat(Tconst.isValid(value)).as(value).isEqualTo(documented.matcher(value).matches());
         }
         assertThat(Tconst.isValid(null)).isFalse();
+    }
+
+    @Test
+    void sortKeysSortAsTheTconstStringsDo() {
+        SplittableRandom random = new SplittableRandom(15);
+        List<String> tconsts = new ArrayList<>(List.of("tt1000000", "tt10000000", "tt9999999", "tt0000000",
+                "tt00000000", "tt9999999999", "tt1000000000", "tt0100000"));
+        for (int i = 0; i < 20_000; i++) {
+            int digits = 7 + random.nextInt(4);
+            StringBuilder tconst = new StringBuilder("tt");
+            for (int d = 0; d < digits; d++) {
+                // Few distinct digits, so that prefixes and padded ties are common.
+                tconst.append((char) ('0' + random.nextInt(3)));
+            }
+            tconsts.add(tconst.toString());
+        }
+        List<String> byString = tconsts.stream().sorted().toList();
+        long[] keys = tconsts.stream().mapToLong(t -> Tconst.sortKey(Tconst.number(t))).sorted().toArray();
+        List<String> byKey = Arrays.stream(keys).mapToObj(key -> Tconst.fromNumber(Tconst.numberOfSortKey(key))).toList();
+
+        assertThat(byKey).isEqualTo(byString);
     }
 }

@@ -327,6 +327,28 @@ class RatingHistoryTest {
     }
 
     @Test
+    void forEachPointAtHandsOnEveryPointOfARefreshAcrossReadBatchesAndCountsThem() {
+        // Points are read 1,024 keys at a time: ~3,000 new movies a refresh end in a partial batch.
+        RandomHistory data = RandomHistory.generate(new Random(12), 10_000, 2);
+        RatingHistory history = open();
+        history.putAll(data.entries(), Map.of());
+
+        int largest = 0;
+        for (Instant asOf : data.asOfs()) {
+            List<HistoryEntry> expected = data.entries().stream()
+                    .filter(entry -> entry.point().asOf().equals(asOf))
+                    .sorted(Comparator.comparingLong(entry -> Tconst.number(entry.tconst())))
+                    .toList();
+            List<HistoryEntry> handed = new ArrayList<>();
+            assertThat(history.forEachPointAt(asOf, handed::add)).isEqualTo(expected.size());
+            assertThat(handed).containsExactlyElementsOf(expected);
+            largest = Math.max(largest, expected.size());
+        }
+        assertThat(largest).as("points of the largest refresh: more than two full read batches").isGreaterThan(2048);
+        assertThat(history.forEachPointAt(DAY1.minus(1, ChronoUnit.DAYS), entry -> { })).isZero();
+    }
+
+    @Test
     void pointsAtListOneRefreshInTconstOrderAndRevisionsGrowOnlyWithChanges() {
         RandomHistory data = RandomHistory.generate(new Random(11), 300, 4);
         RatingHistory history = open();

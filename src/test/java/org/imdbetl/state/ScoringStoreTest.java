@@ -160,6 +160,22 @@ class ScoringStoreTest {
     }
 
     @Test
+    void allRankedListsRatedMoviesByScoreThenUnratedOnesAsTheirTconstsSortAsText() {
+        List<String> unratedIds = List.of("tt9999999", "tt10000000", "tt1000000", "tt0000002", "tt00000020", "tt12345678");
+        List<Movie> batch = new ArrayList<>();
+        unratedIds.forEach(id -> batch.add(unrated(id)));
+        batch.add(rated("tt0000005", 7.0, 9000, "Comedy"));
+        batch.add(rated("tt0000004", 8.0, 3000, "Drama"));
+        store.upsertAll(batch);
+
+        List<String> expectedUnrated = unratedIds.stream().sorted().toList();
+        List<String> expected = new ArrayList<>(List.of("tt0000004", "tt0000005"));
+        expected.addAll(expectedUnrated);
+        assertThat(store.allRanked()).extracting(ScoredMovie::tconst).containsExactlyElementsOf(expected);
+        assertThat(expectedUnrated).startsWith("tt0000002", "tt00000020", "tt1000000", "tt10000000");
+    }
+
+    @Test
     void unratedMoviesCountInGenresButNeverRank() {
         store.upsertAll(List.of(unrated("tt0000001", "Horror"), unrated("tt0000002"), rated("tt0000003", 5.0, 10, "Horror")));
 
