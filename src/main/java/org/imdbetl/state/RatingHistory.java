@@ -455,7 +455,8 @@ public final class RatingHistory implements AutoCloseable {
 
     /**
      * Hands every point of one refresh to {@code action} in tconst order, as they are read: the first
-     * refresh of a full dump is 761,538 points, ~100 MB of heap as one list.
+     * refresh of a full dump is 761,538 points, a String, a point and its boxes each, too many for one
+     * list beside the store at {@code -Xmx512m} (the final snapshot ended in a full GC with it).
      *
      * @return how many points it handed on
      */
