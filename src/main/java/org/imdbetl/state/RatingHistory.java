@@ -446,17 +446,11 @@ public final class RatingHistory implements AutoCloseable {
         return revisions;
     }
 
-    /** Every point of one refresh, in tconst order; empty for a date with no points. */
-    public List<HistoryEntry> pointsAt(Instant asOf) {
-        List<HistoryEntry> result = new ArrayList<>();
-        forEachPointAt(asOf, result::add);
-        return result;
-    }
-
     /**
-     * Hands every point of one refresh to {@code action} in tconst order, as they are read: the first
-     * refresh of a full dump is 761,538 points, a String, a point and its boxes each, too many for one
-     * list beside the store at {@code -Xmx512m} (the final snapshot ended in a full GC with it).
+     * Hands every point of one refresh to {@code action} in tconst order (none for a date with no points)
+     * as they are read, not as one list: the first refresh of a full dump is 761,538 points, a String, a
+     * point and its boxes each, and the final snapshot that listed them beside the store at
+     * {@code -Xmx512m} ended in a full GC.
      *
      * @return how many points it handed on
      */

@@ -361,10 +361,10 @@ class RatingHistoryTest {
                     .filter(entry -> entry.point().asOf().equals(asOf))
                     .sorted(Comparator.comparingLong(entry -> Tconst.number(entry.tconst())))
                     .toList();
-            assertThat(history.pointsAt(asOf)).containsExactlyElementsOf(expected);
+            assertThat(pointsAt(history, asOf)).containsExactlyElementsOf(expected);
             assertThat(revisions.get(asOf.toEpochMilli())).isEqualTo(expected.size());
         }
-        assertThat(history.pointsAt(DAY1.minus(1, ChronoUnit.DAYS))).isEmpty();
+        assertThat(pointsAt(history, DAY1.minus(1, ChronoUnit.DAYS))).isEmpty();
 
         // A replay changes no revision; a corrected point bumps only its refresh's.
         history.putAll(data.entries(), Map.of());
@@ -498,6 +498,12 @@ class RatingHistoryTest {
         ScoredMovie scored = new ScoredMovie(new Movie("tt0000001", "A", "A", 2000, 90, List.of(), 7.0, 100L), 6.61);
 
         assertThat(HistoryPoint.of(DAY1, Event.NEW, scored)).isEqualTo(point(DAY1, Event.NEW, 7.0, 100, 6.61));
+    }
+
+    private static List<HistoryEntry> pointsAt(RatingHistory history, Instant asOf) {
+        List<HistoryEntry> points = new ArrayList<>();
+        history.forEachPointAt(asOf, points::add);
+        return points;
     }
 
     /** Random refreshes of a small catalogue, kept as a plain model the store's answers are checked against. */
