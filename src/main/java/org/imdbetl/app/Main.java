@@ -10,7 +10,8 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 @QuarkusMain
 public final class Main {
 
-    private Main() {
+    /** Package-private, not private: Quarkus makes the main class a bean and would reach a private one by reflection. */
+    Main() {
     }
 
     public static void main(String... args) {

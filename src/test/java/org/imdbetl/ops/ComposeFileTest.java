@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
@@ -179,6 +181,30 @@ class ComposeFileTest {
     @Test
     void dotEnvRunsOnTheBundledSample() throws IOException {
         assertThat(dotEnv()).containsEntry("IMDB_SOURCE", "sample");
+    }
+
+    /** What a run from the repository writes under data/ (the defaults, dev mode's too) stays out of git and images. */
+    @Test
+    void everyDataDirectoryTheServiceWritesIsIgnoredByGitAndDocker() throws IOException {
+        Pattern dataDefault = Pattern.compile("(?:\\$\\{[A-Z_]+:)?(data/[A-Za-z0-9_-]+)\\}?");
+        List<String> written = new ArrayList<>();
+        for (String line : Files.readAllLines(ROOT.resolve("src/main/resources/application.properties"))) {
+            int equals = line.indexOf('=');
+            if (line.startsWith("#") || equals < 0) {
+                continue;
+            }
+            Matcher value = dataDefault.matcher(line.substring(equals + 1).strip());
+            if (value.matches() && !value.group(1).equals("data/sample")) {
+                written.add(value.group(1));
+            }
+        }
+        assertThat(written).contains("data/kafka", "data/kafka-dev", "data/cache", "data/output", "data/history", "data/history-dev");
+        List<String> git = Files.readAllLines(ROOT.resolve(".gitignore"));
+        List<String> docker = Files.readAllLines(ROOT.resolve(".dockerignore"));
+        for (String dir : written) {
+            assertThat(git).as(".gitignore lists %s/", dir).contains(dir + "/");
+            assertThat(docker).as(".dockerignore lists %s/", dir).contains(dir + "/");
+        }
     }
 
     // ---- Dockerfiles ----
