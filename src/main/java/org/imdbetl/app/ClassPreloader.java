@@ -15,8 +15,8 @@ import java.nio.charset.StandardCharsets;
  * <p>
  * Why: a start is one thread after another (Quarkus, then the embedded broker, then the channels),
  * each mostly loading classes, and on two cores it used 1.0-1.5 of them. With ~9,000 classes loaded
- * beside it, the benchmark's clean start took 3.42 s instead of 4.38 s and its restart after a SIGKILL
- * 5.25 s instead of 6.17 s (medians, the same run; {@code bench/ANALYSIS.md}).
+ * beside it, the benchmark's clean start took 3.21 s instead of 4.16 s and its restart after a SIGKILL
+ * 5.73 s instead of 6.39 s (medians, the same run; {@code bench/RESULTS.md}).
  * Classes are loaded, not initialised: no static initialiser runs out of its usual order. A class
  * the list names but this build does not have is counted and skipped; a class it misses is loaded
  * as before, when first used. So a list from an older build costs speed, never behaviour.

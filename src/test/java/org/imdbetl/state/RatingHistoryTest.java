@@ -335,10 +335,7 @@ class RatingHistoryTest {
 
         int largest = 0;
         for (Instant asOf : data.asOfs()) {
-            List<HistoryEntry> expected = data.entries().stream()
-                    .filter(entry -> entry.point().asOf().equals(asOf))
-                    .sorted(Comparator.comparingLong(entry -> Tconst.number(entry.tconst())))
-                    .toList();
+            List<HistoryEntry> expected = data.pointsAt(asOf);
             List<HistoryEntry> handed = new ArrayList<>();
             assertThat(history.forEachPointAt(asOf, handed::add)).isEqualTo(expected.size());
             assertThat(handed).containsExactlyElementsOf(expected);
@@ -357,14 +354,11 @@ class RatingHistoryTest {
 
         for (Instant asOf : data.asOfs()) {
             // Expected from the generated entries, not from the store.
-            List<HistoryEntry> expected = data.entries().stream()
-                    .filter(entry -> entry.point().asOf().equals(asOf))
-                    .sorted(Comparator.comparingLong(entry -> Tconst.number(entry.tconst())))
-                    .toList();
-            assertThat(pointsAt(history, asOf)).containsExactlyElementsOf(expected);
+            List<HistoryEntry> expected = data.pointsAt(asOf);
+            assertThat(storedPointsAt(history, asOf)).containsExactlyElementsOf(expected);
             assertThat(revisions.get(asOf.toEpochMilli())).isEqualTo(expected.size());
         }
-        assertThat(pointsAt(history, DAY1.minus(1, ChronoUnit.DAYS))).isEmpty();
+        assertThat(storedPointsAt(history, DAY1.minus(1, ChronoUnit.DAYS))).isEmpty();
 
         // A replay changes no revision; a corrected point bumps only its refresh's.
         history.putAll(data.entries(), Map.of());
@@ -500,7 +494,7 @@ class RatingHistoryTest {
         assertThat(HistoryPoint.of(DAY1, Event.NEW, scored)).isEqualTo(point(DAY1, Event.NEW, 7.0, 100, 6.61));
     }
 
-    private static List<HistoryEntry> pointsAt(RatingHistory history, Instant asOf) {
+    private static List<HistoryEntry> storedPointsAt(RatingHistory history, Instant asOf) {
         List<HistoryEntry> points = new ArrayList<>();
         history.forEachPointAt(asOf, points::add);
         return points;
@@ -563,6 +557,14 @@ class RatingHistoryTest {
 
         List<Instant> asOfs() {
             return model.values().stream().flatMap(points -> points.keySet().stream()).distinct().sorted().toList();
+        }
+
+        /** The generated points of one refresh, in the store's tconst (number) order. */
+        List<HistoryEntry> pointsAt(Instant asOf) {
+            return entries.stream()
+                    .filter(entry -> entry.point().asOf().equals(asOf))
+                    .sorted(Comparator.comparingLong(entry -> Tconst.number(entry.tconst())))
+                    .toList();
         }
 
         /** Straight from the definition, over every movie. */
