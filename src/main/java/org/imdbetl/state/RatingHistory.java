@@ -246,8 +246,9 @@ public final class RatingHistory implements AutoCloseable {
     }
 
     /**
-     * Each pass over the batch is a method of its own, for the JIT: as one method of five loops, a full
-     * ingest had it compiled by C2 five times (on entering each hot loop, then whole), 4 s of compiler CPU.
+     * Each pass over the batch is a method of its own, for the JIT: as one method of five loops, C2 compiled
+     * it once for each loop it found hot and once whole, 2.2-4.0 s of compiling in a full ingest (JFR, two
+     * recordings); split, 0.5 s. See bench/ANALYSIS.md, "The compiler".
      */
     private int write(Collection<HistoryEntry> entries, Map<Integer, Long> nextOffsets) throws RocksDBException {
         BatchKeys keys = keysOf(entries);
