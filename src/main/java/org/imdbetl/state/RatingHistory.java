@@ -287,15 +287,14 @@ public final class RatingHistory implements AutoCloseable {
         }
     }
 
-    /** A batch's tconst numbers, point keys and head keys, in its order. */
-    private record BatchKeys(long[] tconsts, byte[][] pointKeys, List<byte[]> headKeys) {
+    /** A batch's tconst numbers and point keys, in its order. */
+    private record BatchKeys(long[] tconsts, byte[][] pointKeys) {
     }
 
     private static BatchKeys keysOf(Collection<HistoryEntry> entries) {
         int n = entries.size();
         long[] tconsts = new long[n];
         byte[][] pointKeys = new byte[n][];
-        List<byte[]> headKeys = new ArrayList<>(n);
         int i = 0;
         for (HistoryEntry entry : entries) {
             if (!Tconst.isValid(entry.tconst())) {
@@ -303,10 +302,9 @@ public final class RatingHistory implements AutoCloseable {
             }
             tconsts[i] = Tconst.number(entry.tconst());
             pointKeys[i] = HistoryCodec.pointKey(tconsts[i], entry.point().asOf().toEpochMilli());
-            headKeys.add(HistoryCodec.single(tconsts[i]));
             i++;
         }
-        return new BatchKeys(tconsts, pointKeys, headKeys);
+        return new BatchKeys(tconsts, pointKeys);
     }
 
     /**
@@ -319,7 +317,11 @@ public final class RatingHistory implements AutoCloseable {
         if (n == 0) {
             return found;
         }
-        List<byte[]> values = db.multiGetAsList(reads, Collections.nCopies(n, this.heads), keys.headKeys());
+        List<byte[]> headKeys = new ArrayList<>(n);
+        for (long tconst : keys.tconsts()) {
+            headKeys.add(HistoryCodec.single(tconst));
+        }
+        List<byte[]> values = db.multiGetAsList(reads, Collections.nCopies(n, this.heads), headKeys);
         for (int i = 0; i < n; i++) {
             found.put(keys.tconsts()[i], values.get(i) == null ? NO_HEAD : Head.decode(values.get(i)));
         }
