@@ -21,9 +21,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.imdbetl.state.HistoryEntry;
-import org.imdbetl.state.HistoryPoint;
-import org.imdbetl.state.HistoryPoint.Event;
+import org.imdbetl.history.HistoryEntry;
+import org.imdbetl.history.HistoryPoint;
+import org.imdbetl.history.HistoryPoint.Event;
 import org.imdbetl.topic.HistoryJson;
 
 /**

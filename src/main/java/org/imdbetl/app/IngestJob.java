@@ -28,7 +28,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.imdbetl.config.ImdbConfig;
 import org.imdbetl.domain.Movie;
 import org.imdbetl.lake.LakeWriter;
-import org.imdbetl.source.AtomicFiles;
+import org.imdbetl.files.AtomicFiles;
 import org.imdbetl.source.DatasetState;
 import org.imdbetl.source.DumpFile;
 import org.imdbetl.source.DumpReader;
@@ -42,13 +42,14 @@ import org.imdbetl.source.MovieSink;
 import org.imdbetl.source.RejectSamples;
 import org.imdbetl.source.TconstSet;
 import org.imdbetl.state.ConsumerPositions;
-import org.imdbetl.state.HistoryEntry;
-import org.imdbetl.state.HistoryPoint;
-import org.imdbetl.state.ScoredMovie;
-import org.imdbetl.state.ScoringStore;
+import org.imdbetl.history.HistoryEntry;
+import org.imdbetl.history.HistoryPoint;
+import org.imdbetl.scoring.ScoredMovie;
+import org.imdbetl.scoring.ScoringStore;
 import org.imdbetl.topic.HistoryProducer;
 import org.imdbetl.topic.MovieProducer;
 import org.imdbetl.topic.TopicAdmin;
+import org.imdbetl.source.DatasetStatus;
 
 /**
  * Runs a refresh, one at a time, on its own thread: wait for the store to hold the topic; check both
@@ -441,7 +442,7 @@ public class IngestJob {
             if (event.isPresent()) {
                 HistoryPoint point = after == null
                         ? new HistoryPoint(asOf, event.get(), null, null, null)
-                        : HistoryPoint.of(asOf, event.get(), store.scoreNow(after));
+                        : HistoryPoint.of(asOf, event.get(), after, store.scoreNow(after).weightedScore());
                 historyProducer.send(new HistoryEntry(tconst, point), failure -> {
                     historyFailure.compareAndSet(null, failure);
                     Log.warnf("Ingest: Kafka refused the history point of %s: %s", tconst, failure.getMessage());

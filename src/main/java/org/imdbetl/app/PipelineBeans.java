@@ -13,8 +13,8 @@ import org.imdbetl.config.ImdbConfig;
 import org.imdbetl.state.ConsistentState;
 import org.imdbetl.state.ConsumerPositions;
 import org.imdbetl.state.ConsumerStats;
-import org.imdbetl.state.RatingHistory;
-import org.imdbetl.state.ScoringStore;
+import org.imdbetl.history.RatingHistory;
+import org.imdbetl.scoring.ScoringStore;
 import org.imdbetl.state.SilverLog;
 import org.imdbetl.topic.MovieJson;
 

@@ -3,7 +3,7 @@ package org.imdbetl.app;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.imdbetl.lake.LakeWriter;
-import org.imdbetl.state.ScoringStore;
+import org.imdbetl.scoring.ScoringStore;
 
 /** Every schedule of the service; each only delegates, and a run still going makes the next one skip. */
 @ApplicationScoped

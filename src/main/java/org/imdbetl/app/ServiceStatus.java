@@ -14,10 +14,11 @@ import org.imdbetl.lake.SnapshotStatus;
 import org.imdbetl.source.IngestProgress;
 import org.imdbetl.state.ConsumerPositions;
 import org.imdbetl.state.ConsumerStats;
-import org.imdbetl.state.RatingHistory;
-import org.imdbetl.state.ScoringStore;
-import org.imdbetl.state.StoreStats;
+import org.imdbetl.history.RatingHistory;
+import org.imdbetl.scoring.ScoringStore;
+import org.imdbetl.scoring.StoreStats;
 import org.imdbetl.topic.KafkaBroker;
+import org.imdbetl.source.DatasetStatus;
 
 /**
  * The one read model of the service's state: {@code /status}, {@code POST /admin/ingest} and the

@@ -18,7 +18,7 @@ import org.imdbetl.lake.LakeWriter;
 import org.imdbetl.state.ConsistentState;
 import org.imdbetl.state.ConsumerPositions;
 import org.imdbetl.state.ConsumerStats;
-import org.imdbetl.state.RatingHistory;
+import org.imdbetl.history.RatingHistory;
 import org.imdbetl.state.StoreCheckpoint;
 import org.imdbetl.topic.KafkaBroker;
 import org.imdbetl.topic.TopicAdmin;

@@ -5,7 +5,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.imdbetl.state.ConsumerPositions;
-import org.imdbetl.state.ScoringStore;
+import org.imdbetl.scoring.ScoringStore;
 
 /** Ready once the store has read the whole topic as it was at start-up: answers are then complete. */
 @Readiness

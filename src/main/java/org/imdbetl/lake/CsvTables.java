@@ -9,8 +9,8 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.imdbetl.domain.Movie;
-import org.imdbetl.state.GenreCount;
-import org.imdbetl.state.ScoredMovie;
+import org.imdbetl.scoring.GenreCount;
+import org.imdbetl.scoring.ScoredMovie;
 
 /** The CSV tables: RFC 4180, UTF-8, header line; genres joined with ',' inside one quoted field. */
 final class CsvTables {

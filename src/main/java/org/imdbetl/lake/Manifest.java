@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.imdbetl.source.AtomicFiles;
+import org.imdbetl.files.AtomicFiles;
 
 /**
  * The record of what the silver parts hold, written last and atomically by every snapshot that adds

@@ -19,10 +19,10 @@ import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
 import org.imdbetl.domain.Movie;
-import org.imdbetl.state.GenreCount;
-import org.imdbetl.state.HistoryEntry;
-import org.imdbetl.state.HistoryPoint;
-import org.imdbetl.state.ScoredMovie;
+import org.imdbetl.scoring.GenreCount;
+import org.imdbetl.history.HistoryEntry;
+import org.imdbetl.history.HistoryPoint;
+import org.imdbetl.scoring.ScoredMovie;
 import org.imdbetl.state.SilverRow;
 
 /**

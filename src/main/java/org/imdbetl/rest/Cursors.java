@@ -7,9 +7,9 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.util.Base64;
 import org.imdbetl.domain.Tconst;
-import org.imdbetl.domain.Text;
-import org.imdbetl.state.RankPosition;
-import org.imdbetl.state.RankingPin;
+import org.imdbetl.domain.Excerpt;
+import org.imdbetl.scoring.RankPosition;
+import org.imdbetl.scoring.RankingPin;
 
 /**
  * The opaque {@code after} cursor of {@code /movies/top}: the ranking the page was read from (store id
@@ -121,6 +121,6 @@ final class Cursors {
 
     static BadRequestException invalid(String cursor) {
         return new BadRequestException("after must be a cursor from a Link header of this endpoint, was '"
-                + Text.abbreviate(cursor, 40) + "'");
+                + Excerpt.of(cursor, 40) + "'");
     }
 }

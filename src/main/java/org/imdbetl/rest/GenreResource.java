@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.imdbetl.state.ScoringStore;
+import org.imdbetl.scoring.ScoringStore;
 
 @Path("/genres")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,6 +1,6 @@
 package org.imdbetl.rest;
 
-import org.imdbetl.state.GenreCount;
+import org.imdbetl.scoring.GenreCount;
 
 /** One genre and how many movies in the store have it. */
 public record GenreView(String genre, long movieCount) {

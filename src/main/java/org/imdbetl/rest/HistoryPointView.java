@@ -1,6 +1,6 @@
 package org.imdbetl.rest;
 
-import org.imdbetl.state.HistoryPoint;
+import org.imdbetl.history.HistoryPoint;
 
 /**
  * One refresh's values of a movie. {@code asOf} is the dataset version of the refresh (the dumps'

@@ -20,11 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.imdbetl.domain.Tconst;
-import org.imdbetl.domain.Text;
-import org.imdbetl.state.HistoryPoint;
-import org.imdbetl.state.MoversQuery;
-import org.imdbetl.state.RatingHistory;
-import org.imdbetl.state.ScoringStore;
+import org.imdbetl.domain.Excerpt;
+import org.imdbetl.history.HistoryPoint;
+import org.imdbetl.history.MoversQuery;
+import org.imdbetl.history.RatingHistory;
+import org.imdbetl.scoring.ScoringStore;
 
 /** How ratings moved: one movie's history, and the movies that moved most since a date. */
 @Path("/movies")
@@ -57,7 +57,7 @@ public class HistoryResource {
             @Parameter(description = "IMDb title id", example = "tt0111161") @PathParam("tconst") String tconst) {
         if (!Tconst.isValid(tconst)) {
             throw new BadRequestException("tconst must be 'tt' followed by 7 to 10 digits, was '"
-                    + Text.abbreviate(tconst, 40) + "'");
+                    + Excerpt.of(tconst, 40) + "'");
         }
         List<HistoryPoint> points = history.history(tconst);
         if (points.isEmpty()) {

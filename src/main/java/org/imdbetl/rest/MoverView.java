@@ -3,9 +3,9 @@ package org.imdbetl.rest;
 import java.util.Locale;
 import java.util.Optional;
 import org.imdbetl.domain.Movie;
-import org.imdbetl.state.Mover;
-import org.imdbetl.state.MoversQuery.Measure;
-import org.imdbetl.state.ScoredMovie;
+import org.imdbetl.history.Mover;
+import org.imdbetl.history.MoversQuery.Measure;
+import org.imdbetl.scoring.ScoredMovie;
 
 /**
  * A movie whose value moved: {@code from} at its latest point at or before {@code since} (dated

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 import org.imdbetl.domain.Movie;
-import org.imdbetl.state.ScoredMovie;
-import org.imdbetl.state.ScoringStore;
-import org.imdbetl.state.StoreStats;
+import org.imdbetl.scoring.ScoredMovie;
+import org.imdbetl.scoring.ScoringStore;
+import org.imdbetl.scoring.StoreStats;
 
 /**
  * One movie with why it ranks where it does: its rank overall and per genre among rated movies, and the

@@ -27,14 +27,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.imdbetl.domain.Movie;
 import org.imdbetl.domain.Tconst;
-import org.imdbetl.domain.Text;
-import org.imdbetl.state.RankPosition;
-import org.imdbetl.state.ScoredMovie;
-import org.imdbetl.state.ScoringStore;
-import org.imdbetl.state.SearchQuery;
-import org.imdbetl.state.TitleIndex;
-import org.imdbetl.state.TopPage;
-import org.imdbetl.state.TopQuery;
+import org.imdbetl.domain.Excerpt;
+import org.imdbetl.scoring.RankPosition;
+import org.imdbetl.scoring.ScoredMovie;
+import org.imdbetl.scoring.ScoringStore;
+import org.imdbetl.search.SearchQuery;
+import org.imdbetl.search.TitleIndex;
+import org.imdbetl.scoring.TopPage;
+import org.imdbetl.scoring.TopQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/movies")
@@ -206,7 +206,7 @@ public class MovieResource {
         boolean withExplain = explain == null || explain.isBlank() || QueryParams.flag("explain", explain);
         if (!Tconst.isValid(tconst)) {
             throw new BadRequestException("tconst must be 'tt' followed by 7 to 10 digits, was '"
-                    + Text.abbreviate(tconst, 40) + "'");
+                    + Excerpt.of(tconst, 40) + "'");
         }
         return store.find(tconst).map(scored -> MovieDetailView.from(scored, store, withExplain))
                 .orElseThrow(() -> new NotFoundException("no movie " + tconst + " in the store"));

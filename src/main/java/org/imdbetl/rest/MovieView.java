@@ -2,7 +2,7 @@ package org.imdbetl.rest;
 
 import java.util.List;
 import org.imdbetl.domain.Movie;
-import org.imdbetl.state.ScoredMovie;
+import org.imdbetl.scoring.ScoredMovie;
 
 /** A movie as the API shows it; weightedScore is null for an unrated movie. */
 public record MovieView(String tconst, String title, String originalTitle, Integer year, Integer runtimeMinutes,

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
-import org.imdbetl.domain.Text;
-import org.imdbetl.state.ScoringStore;
+import org.imdbetl.domain.Excerpt;
+import org.imdbetl.scoring.ScoringStore;
 
 /** Parses query parameters by hand so a malformed value is a 400 with a reason, never a 404 or 500. */
 final class QueryParams {
@@ -35,14 +35,13 @@ final class QueryParams {
         try {
             parsed = Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
-            throw new BadRequestException(name + " must be a whole number, was '" + Text.abbreviate(value, 40) + "'");
+            throw new BadRequestException(name + " must be a whole number, was '" + Excerpt.of(value, 40) + "'");
         }
         if (parsed < min || parsed > max) {
             throw new BadRequestException(name + " must be between " + min + " and " + max + ", was " + parsed);
         }
         return parsed;
     }
-
 
     /** A genre as the store spells it, or null when absent; one no movie has is a 400. */
     static String genre(String genre, ScoringStore store) {
@@ -53,7 +52,7 @@ final class QueryParams {
             throw new BadRequestException("genre must be at most " + MAX_GENRE_LENGTH + " characters");
         }
         return store.canonicalGenre(genre.trim()).orElseThrow(() -> new BadRequestException(
-                "no movie in the store has genre '" + Text.abbreviate(genre, 40) + "'; GET /genres lists them"));
+                "no movie in the store has genre '" + Excerpt.of(genre, 40) + "'; GET /genres lists them"));
     }
 
     /** One of the names (case-insensitive), or the default when absent; anything else is a 400. */
@@ -67,7 +66,7 @@ final class QueryParams {
             }
         }
         throw new BadRequestException(name + " must be one of " + Arrays.stream(defaultValue.getDeclaringClass().getEnumConstants())
-                .map(c -> c.name().toLowerCase(Locale.ROOT)).toList() + ", was '" + Text.abbreviate(value, 40) + "'");
+                .map(c -> c.name().toLowerCase(Locale.ROOT)).toList() + ", was '" + Excerpt.of(value, 40) + "'");
     }
 
     /** A date YYYY-MM-DD, or null when absent; anything else is a 400. */
@@ -78,7 +77,7 @@ final class QueryParams {
         try {
             return LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw new BadRequestException(name + " must be a date YYYY-MM-DD, was '" + Text.abbreviate(value, 40) + "'");
+            throw new BadRequestException(name + " must be a date YYYY-MM-DD, was '" + Excerpt.of(value, 40) + "'");
         }
     }
 
@@ -90,6 +89,6 @@ final class QueryParams {
         if ("true".equalsIgnoreCase(value.trim())) {
             return true;
         }
-        throw new BadRequestException(name + " must be true or false, was '" + Text.abbreviate(value, 40) + "'");
+        throw new BadRequestException(name + " must be true or false, was '" + Excerpt.of(value, 40) + "'");
     }
 }

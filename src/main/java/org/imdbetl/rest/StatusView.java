@@ -1,6 +1,6 @@
 package org.imdbetl.rest;
 
-import org.imdbetl.app.DatasetStatus;
+import org.imdbetl.source.DatasetStatus;
 import org.imdbetl.app.ServiceStatus;
 import org.imdbetl.lake.SnapshotStatus;
 import org.imdbetl.source.IngestProgress;

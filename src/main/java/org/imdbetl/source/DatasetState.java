@@ -14,6 +14,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.imdbetl.files.AtomicFiles;
 
 /**
  * The versions of both dump files as last ingested, persisted in the source's state file so that a

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import org.jboss.logging.Logger;
+import org.imdbetl.files.AtomicFiles;
 
 /**
  * A changed download. Either streaming: the HTTP body, read by the caller as it arrives and teed into a

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.jboss.logging.Logger;
+import org.imdbetl.files.AtomicFiles;
 
 /**
  * Checks a dump at a URL against the version last ingested, as cheaply as the server allows: a

@@ -5,7 +5,7 @@ import java.util.List;
 import org.imdbetl.domain.Movie;
 import org.imdbetl.domain.SharedValues;
 import org.imdbetl.domain.Tconst;
-import org.imdbetl.domain.Text;
+import org.imdbetl.domain.Excerpt;
 
 /** Field-level parsing of IMDb values; {@code \N} means null everywhere. */
 final class Fields {
@@ -84,13 +84,13 @@ final class Fields {
         }
         int length = value.length();
         if (length == 0 || length > 9) {
-            throw new RejectedRowException(reason, name + " '" + Text.abbreviate(value, 40) + "'");
+            throw new RejectedRowException(reason, name + " '" + Excerpt.of(value, 40) + "'");
         }
         int result = 0;
         for (int i = 0; i < length; i++) {
             char c = value.charAt(i);
             if (c < '0' || c > '9') {
-                throw new RejectedRowException(reason, name + " '" + Text.abbreviate(value, 40) + "'");
+                throw new RejectedRowException(reason, name + " '" + Excerpt.of(value, 40) + "'");
             }
             result = result * 10 + (c - '0');
         }

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.imdbetl.domain.Text;
+import org.imdbetl.domain.Excerpt;
 
 /** Keeps the first N rejected rows of each reason, to be written as a CSV next to the outputs. */
 public final class RejectSamples implements RowListener {
@@ -39,7 +39,7 @@ public final class RejectSamples implements RowListener {
     public synchronized void rejected(String file, long line, RejectReason reason, String detail, String row) {
         List<Sample> kept = samples.computeIfAbsent(reason, r -> new ArrayList<>());
         if (kept.size() < perReason) {
-            String text = row == null ? null : Text.abbreviate(row, MAX_ROW_CHARS);
+            String text = row == null ? null : Excerpt.of(row, MAX_ROW_CHARS);
             kept.add(new Sample(file, line, reason, detail, text));
         }
     }

@@ -2,7 +2,7 @@ package org.imdbetl.source;
 
 import java.util.Arrays;
 import java.util.List;
-import org.imdbetl.domain.Text;
+import org.imdbetl.domain.Excerpt;
 
 /**
  * The header line of an IMDb TSV file. Columns are found by name so a dump with its columns in
@@ -27,7 +27,7 @@ final class TsvHeader {
         List<String> missing = required.stream().filter(name -> !names.contains(name)).toList();
         if (!missing.isEmpty()) {
             throw new InvalidFileException(file, "has no header with columns " + missing + " (first line: "
-                    + Text.abbreviate(line, 80) + ")");
+                    + Excerpt.of(line, 80) + ")");
         }
         return new TsvHeader(List.copyOf(names));
     }

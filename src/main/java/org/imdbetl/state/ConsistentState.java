@@ -4,6 +4,11 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.imdbetl.domain.ConsumedMovie;
+import org.imdbetl.scoring.GenreCount;
+import org.imdbetl.scoring.ScoredMovie;
+import org.imdbetl.scoring.ScoringStore;
+import org.imdbetl.scoring.TopQuery;
+import org.imdbetl.search.SavedAnalysis;
 
 /**
  * The one owner of consistency between the scoring store, the silver log and the consumer positions.
@@ -30,7 +35,7 @@ public final class ConsistentState {
      * wanted, or the title index could not give its analysis of exactly these movies.
      */
     public record Capture(List<SilverRow> silverRows, Map<Integer, Long> offsets, long storeVersion,
-            List<ScoredMovie> movies, List<GenreCount> genres, List<ScoredMovie> top, TitleAnalysis titles) {
+            List<ScoredMovie> movies, List<GenreCount> genres, List<ScoredMovie> top, SavedAnalysis titles) {
 
         public boolean hasTables() {
             return movies != null;
@@ -103,7 +108,7 @@ public final class ConsistentState {
                 return new Capture(rows, offsets, version, null, null, null, null);
             }
             List<ScoredMovie> movies = store.allRanked();
-            TitleAnalysis titles = titlesWanted ? store.titleAnalysis(movies).orElse(null) : null;
+            SavedAnalysis titles = titlesWanted ? store.titleAnalysis(movies).orElse(null) : null;
             return new Capture(rows, offsets, version, movies, store.genreCounts(),
                     store.exactTop(TopQuery.of(topMovies)), titles);
         }

@@ -21,7 +21,9 @@ import java.util.zip.CRC32;
 import java.util.zip.CheckedOutputStream;
 import org.imdbetl.domain.Movie;
 import org.imdbetl.domain.Tconst;
-import org.imdbetl.source.AtomicFiles;
+import org.imdbetl.files.AtomicFiles;
+import org.imdbetl.scoring.ScoredMovie;
+import org.imdbetl.search.SavedAnalysis;
 
 /**
  * Every movie of the store with the topic offsets it covers, in one local file: a restart loads it and
@@ -39,7 +41,7 @@ import org.imdbetl.source.AtomicFiles;
  * @param titles the title index's analysis of the movies, in their order; null if the file has none
  */
 public record StoreCheckpoint(String topicId, Map<Integer, Long> offsets, Instant writtenAt, List<Movie> movies,
-        TitleAnalysis titles) {
+        SavedAnalysis titles) {
 
     private static final int MAGIC = 0x494d4442; // "IMDB"
     static final int FORMAT = 2;
@@ -66,7 +68,7 @@ public record StoreCheckpoint(String topicId, Map<Integer, Long> offsets, Instan
      * @param titles the title index's analysis of {@code movies}, or null
      */
     public static void write(Path file, String topicId, Map<Integer, Long> offsets, Instant writtenAt,
-            List<ScoredMovie> movies, TitleAnalysis titles) throws IOException {
+            List<ScoredMovie> movies, SavedAnalysis titles) throws IOException {
         if (titles != null && titles.movieCount() != movies.size()) {
             throw new IllegalArgumentException("the title analysis covers " + titles.movieCount() + " movies, not " + movies.size());
         }
@@ -139,7 +141,7 @@ public record StoreCheckpoint(String topicId, Map<Integer, Long> offsets, Instan
             for (int i = 0; i < count; i++) {
                 movies.add(readMovie(in, bytes, genreLists));
             }
-            TitleAnalysis titles = format != FORMAT_WITHOUT_TITLES && in.get() != 0 ? readTitles(in, bytes) : null;
+            SavedAnalysis titles = format != FORMAT_WITHOUT_TITLES && in.get() != 0 ? readTitles(in, bytes) : null;
             if (in.hasRemaining()) {
                 throw new IOException(in.remaining() + " bytes follow the last movie");
             }
@@ -255,7 +257,7 @@ public record StoreCheckpoint(String topicId, Map<Integer, Long> offsets, Instan
     }
 
     /** Ids and counts as unsigned varints: most term ids and every term's length fit in one to three bytes. */
-    private static void writeTitles(DataOutputStream out, TitleAnalysis titles) throws IOException {
+    private static void writeTitles(DataOutputStream out, SavedAnalysis titles) throws IOException {
         writeString(out, titles.stamp());
         out.writeInt(titles.chars().length);
         for (char c : titles.chars()) {
@@ -271,7 +273,7 @@ public record StoreCheckpoint(String topicId, Map<Integer, Long> offsets, Instan
         writeInts(out, titles.movieTerms(), false);
     }
 
-    private static TitleAnalysis readTitles(ByteBuffer in, byte[] bytes) {
+    private static SavedAnalysis readTitles(ByteBuffer in, byte[] bytes) {
         String stamp = readString(in, bytes);
         int charCount = count(in);
         requireRemaining(in, Character.BYTES * (long) charCount, charCount + " characters of title terms");
@@ -287,7 +289,7 @@ public record StoreCheckpoint(String topicId, Map<Integer, Long> offsets, Instan
         in.position(in.position() + Integer.BYTES * shapes.length);
         int[] movieTermEnds = readInts(in, true);
         int[] movieTerms = readInts(in, false);
-        return new TitleAnalysis(stamp, chars, termEnds, bySecond, shapes, movieTermEnds, movieTerms);
+        return new SavedAnalysis(stamp, chars, termEnds, bySecond, shapes, movieTermEnds, movieTerms);
     }
 
     /** @param ascending values that never decrease, written as the differences between neighbours */

@@ -11,8 +11,8 @@ import java.time.format.DateTimeParseException;
 import org.imdbetl.domain.InvalidRecordException;
 import org.imdbetl.domain.InvalidRecordException.Reason;
 import org.imdbetl.domain.Tconst;
-import org.imdbetl.state.HistoryEntry;
-import org.imdbetl.state.HistoryPoint;
+import org.imdbetl.history.HistoryEntry;
+import org.imdbetl.history.HistoryPoint;
 
 /**
  * A history point on the history topic: key {@code tconst@asOf} (so compaction keeps one record per

@@ -11,8 +11,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.imdbetl.domain.InvalidRecordException;
 import org.imdbetl.state.ConsumerStats;
-import org.imdbetl.state.HistoryEntry;
-import org.imdbetl.state.RatingHistory;
+import org.imdbetl.history.HistoryEntry;
+import org.imdbetl.history.RatingHistory;
 
 /**
  * Thin adapter from the {@code history-in} channel: decode a batch of points, dead-letter what is not

@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.imdbetl.config.ImdbConfig;
-import org.imdbetl.state.HistoryEntry;
+import org.imdbetl.history.HistoryEntry;
 
 /**
  * Sends history points to the {@code history-out} channel's producer, keyed {@code tconst@asOf}. The ingest

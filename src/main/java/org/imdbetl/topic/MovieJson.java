@@ -14,7 +14,7 @@ import org.imdbetl.domain.InvalidRecordException;
 import org.imdbetl.domain.Movie;
 import org.imdbetl.domain.SharedValues;
 import org.imdbetl.domain.Tconst;
-import org.imdbetl.domain.Text;
+import org.imdbetl.domain.Excerpt;
 
 /**
  * The JSON form of a {@link Movie} on the topic. Writes camelCase fields; reads them leniently, so
@@ -172,6 +172,6 @@ public final class MovieJson {
     private static InvalidRecordException wrongType(String field, JsonNode value) {
         String shown = value.toString();
         return new InvalidRecordException(Reason.WRONG_TYPE,
-                field + " has the wrong type: " + Text.abbreviate(shown, 60));
+                field + " has the wrong type: " + Excerpt.of(shown, 60));
     }
 }

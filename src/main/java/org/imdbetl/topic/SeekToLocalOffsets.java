@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.imdbetl.state.ConsumerPositions;
-import org.imdbetl.state.RatingHistory;
+import org.imdbetl.history.RatingHistory;
 
 /**
  * Starts a consumer where a local state is, not where a consumer group was: the state keeps its own

@@ -22,7 +22,7 @@ import org.imdbetl.domain.ConsumedMovie;
 import org.imdbetl.domain.Movie;
 import org.imdbetl.pipeline.SampleExpectations;
 import org.imdbetl.pipeline.SampleExpectations.Expected;
-import org.imdbetl.state.ScoringStore;
+import org.imdbetl.scoring.ScoringStore;
 import org.imdbetl.topic.EmbeddedKafkaResource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

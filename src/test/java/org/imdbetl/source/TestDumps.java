@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
+import org.imdbetl.files.AtomicFiles;
 
 /** Small generated dumps: a "day" of title.basics and title.ratings, different from day to day. */
 final class TestDumps {

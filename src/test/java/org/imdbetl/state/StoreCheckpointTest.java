@@ -19,6 +19,11 @@ import org.imdbetl.domain.ConsumedMovie;
 import org.imdbetl.domain.Movie;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.imdbetl.scoring.ScoredMovie;
+import org.imdbetl.scoring.ScoringStore;
+import org.imdbetl.search.SavedAnalysis;
+import org.imdbetl.search.SearchQuery;
+import org.imdbetl.search.TitleIndex;
 
 class StoreCheckpointTest {
 
@@ -71,7 +76,7 @@ class StoreCheckpointTest {
         original.upsertAll(List.of(new Movie("tt7000001", "Ephemeral Zyzzyva", null, 2001, 90, List.of("Drama"), 7.0, 900L)));
         original.applyAll(List.of(ConsumedMovie.tombstone("tt7000001", 0, 0)));
         List<ScoredMovie> ranked = original.allRanked();
-        TitleAnalysis analysis = original.titleAnalysis(ranked).orElseThrow();
+        SavedAnalysis analysis = original.titleAnalysis(ranked).orElseThrow();
         Path file = dir.resolve("store.bin");
         StoreCheckpoint.write(file, "topic-a", Map.of(0, 1L), WRITTEN, ranked, analysis);
 
@@ -109,20 +114,20 @@ class StoreCheckpointTest {
         ScoringStore original = storeOfManyMovies();
         List<ScoredMovie> ranked = original.allRanked();
         List<Movie> movies = ranked.stream().map(ScoredMovie::movie).toList();
-        TitleAnalysis good = original.titleAnalysis(ranked).orElseThrow();
+        SavedAnalysis good = original.titleAnalysis(ranked).orElseThrow();
         assertThat(good.defect(movies.size())).isNull();
         int[] outOfRange = good.movieTerms().clone();
         outOfRange[0] = good.termCount();
-        List<TitleAnalysis> unusable = List.of(
-                new TitleAnalysis("titles-0/java-1", good.chars(), good.termEnds(), good.bySecond(), good.shapes(),
+        List<SavedAnalysis> unusable = List.of(
+                new SavedAnalysis("titles-0/java-1", good.chars(), good.termEnds(), good.bySecond(), good.shapes(),
                         good.movieTermEnds(), good.movieTerms()),
-                new TitleAnalysis(good.stamp(), good.chars(), good.termEnds(), good.bySecond(), good.shapes(),
+                new SavedAnalysis(good.stamp(), good.chars(), good.termEnds(), good.bySecond(), good.shapes(),
                         good.movieTermEnds(), outOfRange),
-                new TitleAnalysis(good.stamp(), good.chars(), good.termEnds(), good.bySecond(),
+                new SavedAnalysis(good.stamp(), good.chars(), good.termEnds(), good.bySecond(),
                         Arrays.copyOf(good.shapes(), 3), Arrays.copyOf(good.movieTermEnds(), 3), good.movieTerms()));
         assertThat(unusable.get(1).defect(movies.size())).contains("out of range");
         assertThat(unusable.get(2).defect(movies.size())).contains("covers 3 movies");
-        for (TitleAnalysis analysis : unusable) {
+        for (SavedAnalysis analysis : unusable) {
             ScoringStore restored = new ScoringStore(3000, OptionalDouble.of(6.5));
             restored.load(movies, analysis);
             assertAnswersAlike(restored, original);

@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.imdbetl.domain.InvalidRecordException;
 import org.imdbetl.domain.InvalidRecordException.Reason;
-import org.imdbetl.state.HistoryEntry;
-import org.imdbetl.state.HistoryPoint;
-import org.imdbetl.state.HistoryPoint.Event;
+import org.imdbetl.history.HistoryEntry;
+import org.imdbetl.history.HistoryPoint;
+import org.imdbetl.history.HistoryPoint.Event;
 import org.junit.jupiter.api.Test;
 
 class HistoryJsonTest {
