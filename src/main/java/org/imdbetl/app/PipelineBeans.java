@@ -10,6 +10,7 @@ import java.util.OptionalDouble;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.imdbetl.config.ImdbConfig;
+import org.imdbetl.ingest.PublishedMovies;
 import org.imdbetl.state.ConsistentState;
 import org.imdbetl.state.ConsumerPositions;
 import org.imdbetl.state.ConsumerStats;
@@ -40,6 +41,13 @@ class PipelineBeans {
                         config.scoring().pinnedRankings(), config.scoring().pinnedRankingIdle().toNanos()),
                 config.scoring().concurrentSearches() > 0 ? config.scoring().concurrentSearches()
                         : Runtime.getRuntime().availableProcessors());
+    }
+
+    /** What the ingest compares a new dump with: the store, materialised from the topic. */
+    @Produces
+    @Singleton
+    PublishedMovies publishedMovies(ScoringStore store) {
+        return new StorePublishedMovies(store);
     }
 
     @PreDestroy

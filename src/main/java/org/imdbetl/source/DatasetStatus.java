@@ -17,20 +17,20 @@ public record DatasetStatus(String source, String asOf, Map<String, FileVersion>
         long lastCheckMillis, String lastCheckOutcome, Map<String, String> lastCheck, Instant nextCheckAt,
         RefreshCounts lastRefresh) {
 
-    public static DatasetStatus initial(String source) {
+    static DatasetStatus initial(String source) {
         return new DatasetStatus(source, null, Map.of(), null, 0, null, Map.of(), null, null);
     }
 
-    public DatasetStatus withCheck(String checkedSource, Instant at, long millis, String outcome, Map<String, String> found) {
+    DatasetStatus withCheck(String checkedSource, Instant at, long millis, String outcome, Map<String, String> found) {
         return new DatasetStatus(checkedSource, asOf, ingested, at, millis, outcome, found, nextCheckAt, lastRefresh);
     }
 
-    public DatasetStatus withIngested(String newAsOf, Map<String, FileVersion> files) {
+    DatasetStatus withIngested(String newAsOf, Map<String, FileVersion> files) {
         return new DatasetStatus(source, newAsOf, files, lastCheckAt, lastCheckMillis, lastCheckOutcome, lastCheck,
                 nextCheckAt, lastRefresh);
     }
 
-    public DatasetStatus withRefresh(RefreshCounts counts) {
+    DatasetStatus withRefresh(RefreshCounts counts) {
         return new DatasetStatus(source, asOf, ingested, lastCheckAt, lastCheckMillis, lastCheckOutcome, lastCheck,
                 nextCheckAt, counts);
     }

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.imdbetl.config.ImdbConfig;
 import org.imdbetl.history.HistoryEntry;
+import org.imdbetl.ingest.PointSender;
 
 /**
  * Sends history points to the {@code history-out} channel's producer, keyed {@code tconst@asOf}. The ingest
@@ -17,7 +18,7 @@ import org.imdbetl.history.HistoryEntry;
  * did not is found changed again and its point re-sent under the same key.
  */
 @ApplicationScoped
-public class HistoryProducer {
+public class HistoryProducer implements PointSender {
 
     static final int MAX_IN_FLIGHT = 8192;
 
@@ -30,12 +31,13 @@ public class HistoryProducer {
         this.sender = BoundedSender.onChannel(clients, Channels.HISTORY_OUT, config.kafka().historyTopic(), MAX_IN_FLIGHT);
     }
 
-    /** Sends one point; blocks while too many are in flight. {@code onFailure} runs on a Kafka thread. */
+    /** {@code onFailure} runs on a Kafka thread. */
+    @Override
     public void send(HistoryEntry entry, Consumer<Throwable> onFailure) throws InterruptedException {
         sender.emit(json.key(entry), json.encode(entry), () -> { }, onFailure);
     }
 
-    /** Waits until every point sent so far is acknowledged or has failed for good. */
+    @Override
     public boolean awaitAllAcknowledged(Duration timeout) throws InterruptedException {
         return sender.awaitAllAcknowledged(timeout);
     }

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.imdbetl.config.ImdbConfig;
 import org.imdbetl.domain.Movie;
+import org.imdbetl.ingest.MovieSender;
 
 /**
  * Sends movies to the {@code movies-out} channel's producer as JSON keyed by tconst. Backpressure: at
@@ -18,7 +19,7 @@ import org.imdbetl.domain.Movie;
  * channel started ({@link BoundedSender#onChannel}).
  */
 @ApplicationScoped
-public class MovieProducer {
+public class MovieProducer implements MovieSender {
 
     static final int MAX_IN_FLIGHT = 8192;
 
@@ -31,10 +32,8 @@ public class MovieProducer {
         this.json = json;
     }
 
-    /**
-     * Sends one movie; blocks while too many are in flight. Callbacks run on a Kafka thread:
-     * {@code onAck} once Kafka has it, {@code onFailure} for a failure the producer could not retry.
-     */
+    /** Callbacks run on a Kafka thread. */
+    @Override
     public void send(Movie movie, Runnable onAck, Consumer<Throwable> onFailure) throws InterruptedException {
         sender.emit(movie.tconst(), json.encode(movie), onAck, onFailure);
     }
@@ -43,11 +42,12 @@ public class MovieProducer {
      * Sends a tombstone (the key, no value): the movie left the dump. Compaction keeps the tombstone
      * for the topic's delete.retention.ms, then drops the key altogether.
      */
+    @Override
     public void delete(String tconst, Runnable onAck, Consumer<Throwable> onFailure) throws InterruptedException {
         sender.emit(tconst, null, onAck, onFailure);
     }
 
-    /** Waits until every record sent so far is acknowledged or has failed for good. */
+    @Override
     public boolean awaitAllAcknowledged(Duration timeout) throws InterruptedException {
         return sender.awaitAllAcknowledged(timeout);
     }

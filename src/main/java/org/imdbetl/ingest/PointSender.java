@@ -1,0 +1,15 @@
+package org.imdbetl.ingest;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+import org.imdbetl.history.HistoryEntry;
+
+/** Where history points go: the history topic, keyed by movie and refresh. Implemented by the Kafka producer. */
+public interface PointSender {
+
+    /** Sends one point; blocks while too many are unacknowledged. {@code onFailure} runs on another thread. */
+    void send(HistoryEntry entry, Consumer<Throwable> onFailure) throws InterruptedException;
+
+    /** Waits until every point sent so far is acknowledged or has failed for good. */
+    boolean awaitAllAcknowledged(Duration timeout) throws InterruptedException;
+}
