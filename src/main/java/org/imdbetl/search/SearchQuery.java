@@ -31,6 +31,6 @@ public record SearchQuery(String text, int limit, String genre, Integer fromYear
         if (fromYear == null && toYear == null) {
             return true;
         }
-        return year != TitleIndex.NO_YEAR && (fromYear == null || year >= fromYear) && (toYear == null || year <= toYear);
+        return year != TitleDocuments.NO_YEAR && (fromYear == null || year >= fromYear) && (toYear == null || year <= toYear);
     }
 }

@@ -332,7 +332,7 @@ final class TermDictionary {
      * of neighbours) of {@code word}; so also every term that starts with it.
      */
     void forEachWithFuzzyPrefix(String word, IntConsumer sink) {
-        FuzzyWalk walk = new FuzzyWalk(word, sink);
+        FuzzyWalk walk = new FuzzyWalk(this, word, sink);
         int[] row = walk.firstRow();
         // Terms starting with the word's first letter: walk them with the full edit-distance table.
         char first = word.charAt(0);
@@ -391,154 +391,8 @@ final class TermDictionary {
         return bytes;
     }
 
-    /** Walks {@link #sorted} as a trie, keeping one row of the edit-distance table per depth. */
-    private final class FuzzyWalk {
-        private final String word;
-        private final int n;
-        private final IntConsumer sink;
-        /** The word's distinct characters: after the one edit is spent, the only ones worth following. */
-        private final char[] wordChars;
-        /**
-         * The table's row per depth of the walk, reused: a walk goes depth first, so the rows above the
-         * current depth are never needed again (a new array per step was most of a search's garbage).
-         */
-        private int[][] rows;
-        /** Three rows {@link #matches} rotates through. */
-        private final int[][] lineRows;
-
-        FuzzyWalk(String word, IntConsumer sink) {
-            this.word = word;
-            this.n = word.length();
-            this.sink = sink;
-            this.wordChars = word.chars().distinct().sorted().collect(StringBuilder::new,
-                    StringBuilder::appendCodePoint, StringBuilder::append).toString().toCharArray();
-            this.rows = new int[n + 3][];
-            this.lineRows = new int[3][n + 1];
-        }
-
-        /** The first row of the table, the word against the empty string. */
-        int[] firstRow() {
-            return initial(row(0));
-        }
-
-        private int[] initial(int[] row) {
-            for (int j = 0; j <= n; j++) {
-                row[j] = j;
-            }
-            return row;
-        }
-
-        private int[] row(int depth) {
-            if (depth >= rows.length) {
-                rows = Arrays.copyOf(rows, depth * 2);
-            }
-            if (rows[depth] == null) {
-                rows[depth] = new int[n + 1];
-            }
-            return rows[depth];
-        }
-
-        /** Terms sorted[lo, hi) all start with the same {@code depth} characters, whose row is {@code row}. */
-        void visit(int lo, int hi, int depth, int[] row, int[] previousRow, char last) {
-            if (row[n] <= 1) {
-                for (int i = lo; i < hi; i++) {
-                    sink.accept(sorted[i]);
-                }
-                return;
-            }
-            int pos = lo;
-            if (pos < hi && length(sorted[pos]) == depth) {
-                pos++; // the term that ends here: too far from the word
-            }
-            if (min(row) == 0) {
-                // Still on the word's own path: any next character may be the one edit.
-                while (pos < hi) {
-                    char c = charAt(sorted[pos], depth);
-                    int end = childEnd(pos, hi, depth, c);
-                    child(pos, end, depth, row, previousRow, last, c);
-                    pos = end;
-                }
-            } else {
-                // The edit is spent: a character not in the word can only push every cell past 1.
-                if (pos == hi) {
-                    return;
-                }
-                char lowest = charAt(sorted[pos], depth);
-                char highest = charAt(sorted[hi - 1], depth);
-                for (char c : wordChars) {
-                    if (c < lowest || c > highest) {
-                        continue;
-                    }
-                    int from = childStart(pos, hi, depth, c);
-                    if (from == hi || charAt(sorted[from], depth) != c) {
-                        continue;
-                    }
-                    int end = childEnd(from, hi, depth, c);
-                    child(from, end, depth, row, previousRow, last, c);
-                    pos = end;
-                }
-            }
-        }
-
-        private void child(int lo, int hi, int depth, int[] row, int[] previousRow, char last, char c) {
-            int[] next = step(row, previousRow, last, c, row(depth + 1));
-            if (min(next) <= 1) {
-                visit(lo, hi, depth + 1, next, row, c);
-            }
-        }
-
-        boolean matches(int term) {
-            int[] previous = null;
-            int[] row = initial(lineRows[0]);
-            char last = 0;
-            for (int i = start[term], end = start[term + 1]; i < end; i++) {
-                if (row[n] <= 1) {
-                    return true;
-                }
-                int[] next = step(row, previous, last, chars[i], unused(row, previous));
-                if (min(next) > 1) {
-                    return false;
-                }
-                previous = row;
-                row = next;
-                last = chars[i];
-            }
-            return row[n] <= 1;
-        }
-
-        private int[] unused(int[] row, int[] previous) {
-            for (int[] candidate : lineRows) {
-                if (candidate != row && candidate != previous) {
-                    return candidate;
-                }
-            }
-            throw new IllegalStateException("three rows, two in use");
-        }
-
-        private int[] step(int[] row, int[] previousRow, char last, char c, int[] next) {
-            next[0] = row[0] + 1;
-            for (int j = 1; j <= n; j++) {
-                char w = word.charAt(j - 1);
-                int value = Math.min(Math.min(row[j] + 1, next[j - 1] + 1), row[j - 1] + (w == c ? 0 : 1));
-                if (j > 1 && previousRow != null && c == word.charAt(j - 2) && last == w) {
-                    value = Math.min(value, previousRow[j - 2] + 1);
-                }
-                next[j] = value;
-            }
-            return next;
-        }
-
-        private int min(int[] row) {
-            int min = row[0];
-            for (int v : row) {
-                min = Math.min(min, v);
-            }
-            return min;
-        }
-    }
-
     /** First index in [lo, hi) whose character at depth is at least c (all have a character there). */
-    private int childStart(int lo, int hi, int depth, char c) {
+    int childStart(int lo, int hi, int depth, char c) {
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (charAt(sorted[mid], depth) < c) {
@@ -554,7 +408,7 @@ final class TermDictionary {
      * First index in [lo, hi) whose character at depth is above c; gallops from lo first, since most
      * children are small and enumerating them one by one should not cost a search of the whole range.
      */
-    private int childEnd(int lo, int hi, int depth, char c) {
+    int childEnd(int lo, int hi, int depth, char c) {
         int step = 1;
         while (lo + step < hi && charAt(sorted[lo + step], depth) <= c) {
             lo += step;
@@ -631,11 +485,30 @@ final class TermDictionary {
         return lengthA - lengthB;
     }
 
-    private int length(int term) {
+    /** Terms in sorted order (the tail not included). */
+    int sortedCount() {
+        return sortedCount;
+    }
+
+    /** The term at position i of the sorted order. */
+    int sorted(int i) {
+        return sorted[i];
+    }
+
+    /** The term's characters are {@code chars()[termStart(t), termStart(t + 1))}. */
+    int termStart(int term) {
+        return start[term];
+    }
+
+    char[] chars() {
+        return chars;
+    }
+
+    int length(int term) {
         return start[term + 1] - start[term];
     }
 
-    private char charAt(int term, int index) {
+    char charAt(int term, int index) {
         return chars[start[term] + index];
     }
 

@@ -32,7 +32,6 @@ import org.apache.lucene.util.automaton.Automaton;
 import org.apache.lucene.util.automaton.LevenshteinAutomata;
 import org.apache.lucene.util.automaton.Operations;
 import org.imdbetl.domain.Movie;
-import org.imdbetl.search.TitleIndex.Hit;
 
 /**
  * The Lucene alternative to {@link TitleIndex}, built only to measure it against: the same terms (from
@@ -44,6 +43,14 @@ final class LuceneTitleSearch implements AutoCloseable {
 
     private static final Sort ORDER = new Sort(new SortField("votes", SortField.Type.LONG, true),
             new SortField("key", SortField.Type.LONG));
+
+    /** A hit as both implementations can say it: the tconst, its match class and the votes it was ordered by. */
+    record Found(String tconst, int matchClass, long numVotes) {
+
+        static Found of(TitleIndex.Hit hit) {
+            return new Found(hit.tconst(), hit.matchClass(), hit.numVotes());
+        }
+    }
 
     private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
     private final IndexWriter writer;
@@ -98,10 +105,10 @@ final class LuceneTitleSearch implements AutoCloseable {
         }
     }
 
-    List<Hit> search(String text, int limit) {
+    List<Found> search(String text, int limit) {
         List<String> words = TitleAnalyzer.words(text);
         List<String> distinct = new ArrayList<>(new LinkedHashSet<>(words));
-        List<Hit> hits = new ArrayList<>(limit);
+        List<Found> hits = new ArrayList<>(limit);
         if (distinct.isEmpty()) {
             return hits;
         }
@@ -128,7 +135,7 @@ final class LuceneTitleSearch implements AutoCloseable {
                     TopFieldDocs top = searcher.search(classes[matchClass], limit - hits.size(), ORDER);
                     for (ScoreDoc doc : top.scoreDocs) {
                         Object[] fields = ((FieldDoc) doc).fields;
-                        hits.add(new Hit(tconstOf((Long) fields[1]), matchClass, (Long) fields[0]));
+                        hits.add(new Found(tconstOf((Long) fields[1]), matchClass, (Long) fields[0]));
                     }
                 }
             } finally {

@@ -219,7 +219,7 @@ class TitleIndexTest {
                 } else {
                     continue;
                 }
-                expected.add(new Hit(movie.tconst(), matchClass, movie.numVotes() == null ? 0 : movie.numVotes()));
+                expected.add(new Hit(movie, matchClass, movie.numVotes() == null ? 0 : movie.numVotes()));
             }
             expected.sort(Comparator.comparingInt(Hit::matchClass)
                     .thenComparing(Hit::numVotes, Comparator.reverseOrder()).thenComparing(Hit::tconst));

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.imdbetl.domain.Movie;
-import org.imdbetl.search.TitleIndex.Hit;
+import org.imdbetl.search.LuceneTitleSearch.Found;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.imdbetl.scoring.SyntheticMovies;
@@ -73,8 +73,8 @@ class TitleSearchBenchmarkTest {
                 + "% with a new title), " + QUERIES + " queries per kind, limit " + LIMIT + ", one thread. "
                 + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " cores.");
         line("");
-        Map<String, List<List<Hit>>> custom = null;
-        Map<String, List<List<Hit>>> lucene = null;
+        Map<String, List<List<Found>>> custom = null;
+        Map<String, List<List<Found>>> lucene = null;
         if (!IMPL.equals("lucene")) {
             custom = runCustom(movies, updates, querySets);
         }
@@ -103,7 +103,7 @@ class TitleSearchBenchmarkTest {
         Files.writeString(Path.of("target/title-search-bench.md"), report);
     }
 
-    private Map<String, List<List<Hit>>> runCustom(List<Movie> movies, List<Movie> updates,
+    private Map<String, List<List<Found>>> runCustom(List<Movie> movies, List<Movie> updates,
             Map<String, List<String>> querySets) {
         long before = usedHeap();
         TitleIndex index = new TitleIndex();
@@ -132,10 +132,10 @@ class TitleSearchBenchmarkTest {
         line("");
         line("(Heap excludes the Movie objects, which the store holds anyway and the index only points to.)");
         line("");
-        return latencies(querySets, text -> index.search(SearchQuery.of(text, LIMIT)).hits());
+        return latencies(querySets, text -> index.search(SearchQuery.of(text, LIMIT)).hits().stream().map(Found::of).toList());
     }
 
-    private Map<String, List<List<Hit>>> runLucene(List<Movie> movies, List<Movie> updates,
+    private Map<String, List<List<Found>>> runLucene(List<Movie> movies, List<Movie> updates,
             Map<String, List<String>> querySets) throws IOException {
         long before = usedHeap();
         try (LuceneTitleSearch lucene = new LuceneTitleSearch()) {
@@ -171,8 +171,8 @@ class TitleSearchBenchmarkTest {
         }
     }
 
-    private Map<String, List<List<Hit>>> latencies(Map<String, List<String>> querySets, Searcher searcher) {
-        Map<String, List<List<Hit>>> pages = new LinkedHashMap<>();
+    private Map<String, List<List<Found>>> latencies(Map<String, List<String>> querySets, Searcher searcher) {
+        Map<String, List<List<Found>>> pages = new LinkedHashMap<>();
         for (int round = 0; round < 2; round++) {
             // A first round to warm up the JIT, then the measured one.
             for (List<String> queries : querySets.values()) {
@@ -185,12 +185,12 @@ class TitleSearchBenchmarkTest {
         for (Map.Entry<String, List<String>> set : querySets.entrySet()) {
             long[] nanos = new long[set.getValue().size()];
             long[] cpu = new long[nanos.length];
-            List<List<Hit>> results = new ArrayList<>();
+            List<List<Found>> results = new ArrayList<>();
             long hits = 0;
             for (int i = 0; i < nanos.length; i++) {
                 long cpuStart = CPU.getCurrentThreadCpuTime();
                 long start = System.nanoTime();
-                List<Hit> page = searcher.search(set.getValue().get(i));
+                List<Found> page = searcher.search(set.getValue().get(i));
                 nanos[i] = System.nanoTime() - start;
                 cpu[i] = CPU.getCurrentThreadCpuTime() - cpuStart;
                 results.add(page);
@@ -208,7 +208,7 @@ class TitleSearchBenchmarkTest {
     }
 
     private interface Searcher {
-        List<Hit> search(String text);
+        List<Found> search(String text);
     }
 
     /** Queries as people type them, drawn from the titles themselves (so common words come up often). */
