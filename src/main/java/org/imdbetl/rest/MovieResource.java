@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -32,7 +31,7 @@ import org.imdbetl.scoring.RankPosition;
 import org.imdbetl.scoring.ScoredMovie;
 import org.imdbetl.scoring.ScoringStore;
 import org.imdbetl.search.SearchQuery;
-import org.imdbetl.search.TitleIndex;
+import org.imdbetl.scoring.SearchPage;
 import org.imdbetl.scoring.TopPage;
 import org.imdbetl.scoring.TopQuery;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -176,17 +175,13 @@ public class MovieResource {
         checkYears(from, to);
         SearchQuery query = new SearchQuery(q, QueryParams.intInRange("limit", limit, DEFAULT_LIMIT, 1, MAX_SEARCH_LIMIT),
                 genre(genre), from, to, after == null || after.isBlank() ? null : after);
-        TitleIndex.Page page;
+        SearchPage page;
         try {
             page = store.search(query);
         } catch (IllegalArgumentException e) {
             throw new BadRequestException(e.getMessage());
         }
-        List<MovieView> movies = page.hits().stream()
-                .map(hit -> store.find(hit.tconst()))
-                .flatMap(Optional::stream)
-                .map(MovieView::from)
-                .toList();
+        List<MovieView> movies = page.movies().stream().map(MovieView::from).toList();
         return withNextLink(uriInfo, movies, page.nextCursor()).build();
     }
 

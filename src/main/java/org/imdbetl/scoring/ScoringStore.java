@@ -80,7 +80,8 @@ public final class ScoringStore {
     private final Map<String, long[]> genreCounts = new HashMap<>();
     private double ratingSum;
     private long ratedCount;
-    private double meanInUse;
+    /** Written under the write lock; volatile for {@link #search}, which scores its hits without it. */
+    private volatile double meanInUse;
     private long version;
     private final PinnedRankings rankings;
     /** Random per store, so that pins of another instance or process are never taken for ours. */
@@ -323,9 +324,18 @@ public final class ScoringStore {
         return absent;
     }
 
-    /** Movies whose titles match, best match first (see {@link TitleIndex}); never waits for a writer for long. */
-    public TitleIndex.Page search(SearchQuery query) {
-        return titles.search(query);
+    /**
+     * Movies whose titles match, best match first (see {@link TitleIndex}), each with its score; never waits
+     * for a writer for long.
+     */
+    public SearchPage search(SearchQuery query) {
+        TitleIndex.Page page = titles.search(query);
+        double mean = meanInUse;
+        List<ScoredMovie> found = new ArrayList<>(page.hits().size());
+        for (TitleIndex.Hit hit : page.hits()) {
+            found.add(score(hit.movie(), mean));
+        }
+        return new SearchPage(found, page.nextCursor());
     }
 
     /** About how much heap the title index takes. */

@@ -169,7 +169,7 @@ class RatingHistoryTest {
 
     @Test
     void aMovieWithMorePointsThanItsHeadKeepsIsReadFromItsPoints() {
-        int days = HistoryCodec.Head.KEEP + 4;
+        int days = PointHead.KEEP + 4;
         List<HistoryEntry> entries = new ArrayList<>();
         for (int d = 0; d < days; d++) {
             entries.add(new HistoryEntry("tt0000001", point(DAY1.plus(d, ChronoUnit.DAYS), Event.CHANGED, 7.0, 100 + d * d, 6.6)));

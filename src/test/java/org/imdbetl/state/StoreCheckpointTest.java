@@ -91,7 +91,7 @@ class StoreCheckpointTest {
 
         assertAnswersAlike(loaded, original);
         assertAnswersAlike(loaded, analysed);
-        assertThat(loaded.search(SearchQuery.of("zyzzyva", 5)).hits()).isEmpty();
+        assertThat(loaded.search(SearchQuery.of("zyzzyva", 5)).movies()).isEmpty();
 
         // And it goes on following changes as an index built title by title does.
         List<Movie> changes = List.of(
@@ -103,9 +103,9 @@ class StoreCheckpointTest {
             store.applyAll(List.of(ConsumedMovie.tombstone("tt0100017", 0, 0)));
         }
         assertAnswersAlike(loaded, analysed);
-        assertThat(loaded.search(SearchQuery.of("hayworth", 5)).hits()).extracting(TitleIndex.Hit::tconst)
+        assertThat(loaded.search(SearchQuery.of("hayworth", 5)).movies()).extracting(ScoredMovie::tconst)
                 .containsExactly("tt0111161");
-        assertThat(loaded.search(SearchQuery.of("word17", 50)).hits()).extracting(TitleIndex.Hit::tconst)
+        assertThat(loaded.search(SearchQuery.of("word17", 50)).movies()).extracting(ScoredMovie::tconst)
                 .contains("tt8000001").doesNotContain("tt0100017");
     }
 
@@ -175,8 +175,8 @@ class StoreCheckpointTest {
         assertThat(actual.genreCounts()).containsExactlyElementsOf(expected.genreCounts());
         for (String query : List.of("word17", "wrod1234", "title 5", "titre 7 mot", "evades", "les évadés", "шагаю",
                 "seven samurai", "七人", "人の", "侍", "carmencita", "le clown", "the shawshank redemption", "w", "mot1", "vord17", "xcarmencita", "armencita")) {
-            assertThat(actual.search(SearchQuery.of(query, 20)).hits()).as(query)
-                    .containsExactlyElementsOf(expected.search(SearchQuery.of(query, 20)).hits());
+            assertThat(actual.search(SearchQuery.of(query, 20)).movies()).as(query)
+                    .containsExactlyElementsOf(expected.search(SearchQuery.of(query, 20)).movies());
         }
     }
 
