@@ -22,6 +22,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,10 +36,13 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -65,6 +69,11 @@ import org.openqa.selenium.logging.LogType;
  * <p>The service reads a copy of the sample dated {@link #DAY_ONE}; halfway through, the test writes a
  * second day into that copy and refreshes, so the movers panel and the history chart have two refreshes
  * to show. Topics of its own keep the other tests' sample apart.
+ *
+ * <p>The page is ES modules (the entry {@link #ENTRY} and what it imports) with hash routes: the test opens
+ * a movie by a deep link, goes back and forward through opened movies and genre filters, and types a genre
+ * route in. Every answer carries the Content-Security-Policy {@link #CSP}, so anything inline the page
+ * relied on would show up as a refusal in the browser's console.
  */
 @QuarkusTest
 @TestProfile(DashboardTest.TwoDays.class)
@@ -86,6 +95,12 @@ class DashboardTest {
     private static final Duration PAGE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration POLL = Duration.ofMillis(250);
     private static final String UNKNOWN_GENRE = "(unknown)";
+    /** The dashboard's entry module, as index.html loads it. */
+    private static final String ENTRY = "js/main.js";
+    /** A module's relative imports: import ... from './x.js' and import './x.js'. */
+    private static final Pattern IMPORT = Pattern.compile("(?:\\bfrom|\\bimport)\\s*['\"](\\.{1,2}/[^'\"]+)['\"]");
+    /** The strictest policy the page is meant to run under, sent with every answer in this test's profile. */
+    private static final String CSP = "default-src 'self'";
     private static final Path SCREENSHOT = Path.of("target/dashboard.png");
     private static final Path DRIVER_LOG = Path.of("target/chromedriver.log");
 
@@ -104,6 +119,12 @@ class DashboardTest {
             + ".map(row => ({tconst: row.dataset.tconst || '',"
             + " title: (row.querySelector('th')?.textContent || '').trim(),"
             + " genres: (row.querySelector('td.genres')?.textContent || '').split(',').map(g => g.trim())}));";
+    private static final String READ_SELECTED_BARS =
+            "return Array.from(document.querySelectorAll('#genre-chart g.bar.selected rect[data-genre]'))"
+            + ".map(rect => rect.getAttribute('data-genre'));";
+    /** The location hash's route as decoded segments: #/genre/Drama is ["genre", "Drama"]. */
+    private static final String READ_ROUTE = "return location.hash.replace(/^#\\/?/, '').split('/')"
+            + ".filter(segment => segment !== '').map(decodeURIComponent);";
     private static final String READ_BARS = "return Array.from(document.querySelectorAll('#genre-chart rect[data-genre]'))"
             + ".map(rect => rect.getAttribute('data-genre'));";
     private static final String READ_MOVERS = "return Array.from(document.querySelectorAll('#movers tbody tr'))"
@@ -128,16 +149,55 @@ class DashboardTest {
         Response page = get("/");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
-        assertThat(page.asString()).contains("id=\"genre-chart\"", "id=\"top-movies\"", "dashboard.js");
+        assertThat(page.header("Content-Security-Policy")).as("the CSP of this test's profile").isEqualTo(CSP);
+        String html = page.asString();
+        assertThat(html).contains("id=\"genre-chart\"", "id=\"top-movies\"", "<script type=\"module\" src=\"" + ENTRY + "\">");
+        // What a Content-Security-Policy without 'unsafe-inline' would block.
+        assertThat(html).as("index.html")
+                .doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>")
+                .doesNotContainPattern("<[^>]*\\son[a-z]+\\s*=")
+                .doesNotContainPattern("<[^>]*\\sstyle\\s*=")
+                .doesNotContain("javascript:");
 
-        Response script = get("/dashboard.js");
-        assertThat(script.statusCode()).isEqualTo(200);
-        assertThat(script.asString()).contains("/status", "/genres", "/movies/top", "/movies/movers", "/history");
+        Map<String, String> modules = modules(ENTRY);
+        assertThat(modules).as("modules imported from %s", ENTRY).hasSizeGreaterThan(1);
+        String all = String.join("\n", modules.values());
+        assertThat(all).contains("/status", "/genres", "/movies/top", "/movies/movers", "/history", "/movies/search");
+        modules.forEach((path, source) -> assertThat(source).as(path)
+                .startsWith("// ")
+                .doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"));
         assertThat(get("/dashboard.css").statusCode()).isEqualTo(200);
+        assertThat(get("/favicon.svg").statusCode()).isEqualTo(200);
+        assertThat(get("/dashboard.js").statusCode()).as("the script the modules replaced").isEqualTo(404);
+    }
+
+    /**
+     * The entry module and every module it imports, transitively (relative imports), path to source;
+     * each must be served with a JavaScript media type, or the browser refuses to run it as a module.
+     */
+    private static Map<String, String> modules(String entry) {
+        Map<String, String> modules = new LinkedHashMap<>();
+        List<String> pending = new ArrayList<>(List.of(URI.create("/").resolve(entry).getPath()));
+        while (!pending.isEmpty()) {
+            String path = pending.remove(0);
+            if (modules.containsKey(path)) {
+                continue;
+            }
+            Response module = get(path);
+            assertThat(module.statusCode()).as("GET %s", path).isEqualTo(200);
+            assertThat(module.contentType()).as("media type of %s", path).containsIgnoringCase("javascript");
+            String source = module.asString();
+            modules.put(path, source);
+            Matcher imports = IMPORT.matcher(source);
+            while (imports.find()) {
+                pending.add(URI.create(path).resolve(imports.group(1)).getPath());
+            }
+        }
+        return modules;
     }
 
     @Test
-    @Timeout(value = 180, unit = TimeUnit.SECONDS) // last resort: every wait below has its own, shorter limit
+    @Timeout(value = 300, unit = TimeUnit.SECONDS) // last resort: every wait below has its own, shorter limit
     void worksInAHeadlessBrowser() throws Exception {
         Optional<Path> chromium = findExecutable("CHROME_PATH", CHROMIUM_CANDIDATES);
         Optional<Path> driverBinary = findExecutable("CHROMEDRIVER_PATH", DRIVER_CANDIDATES);
@@ -176,9 +236,27 @@ class DashboardTest {
 
     private void checkDashboard(ChromeDriver driver) throws Exception {
         String baseUrl = url.toString().replaceAll("/+$", "");
-        driver.get(baseUrl + "/");
+        String godfather = get("/movies/search?q=godfather").jsonPath().getString("[0].tconst");
 
-        // 1. One bar per genre that GET /genres lists.
+        // 1. A deep link opened directly shows that movie's detail and history.
+        driver.get(baseUrl + "/#/movie/" + godfather);
+        awaitDetail(driver, godfather);
+        assertChartMatchesHistory(driver, godfather);
+
+        // 1b. Closing it is a step in the browser's history: back opens it again, forward closes it again.
+        driver.findElement(By.id("detail-close")).click();
+        awaitRoute(driver, List.of(), "after closing the detail");
+        await("the detail closed").atMost(PAGE_TIMEOUT).pollInterval(POLL).untilAsserted(() ->
+                assertThat(driver.findElement(By.id("movie-detail")).isDisplayed()).as("detail shown").isFalse());
+        driver.navigate().back();
+        awaitRoute(driver, List.of("movie", godfather), "back after closing");
+        awaitDetail(driver, godfather);
+        driver.navigate().forward();
+        awaitRoute(driver, List.of(), "forward again");
+        await("the detail closed again").atMost(PAGE_TIMEOUT).pollInterval(POLL).untilAsserted(() ->
+                assertThat(driver.findElement(By.id("movie-detail")).isDisplayed()).as("detail shown").isFalse());
+
+        // 2. One bar per genre that GET /genres lists.
         List<String> genres = new ArrayList<>();
         await("one chart bar per genre").atMost(PAGE_TIMEOUT).pollInterval(POLL).untilAsserted(() -> {
             genres.clear();
@@ -187,12 +265,12 @@ class DashboardTest {
             assertThat(bars(driver)).as("chart bars").containsExactlyInAnyOrderElementsOf(genres);
         });
 
-        // 2. The unfiltered table is filled.
+        // 3. The unfiltered table is filled.
         await("top-movies rows").atMost(PAGE_TIMEOUT).pollInterval(POLL)
                 .untilAsserted(() -> assertThat(readTable(driver)).as("table rows").isNotEmpty());
         List<Row> before = readTable(driver);
 
-        // 2b. One refresh so far: the movers panel shows what the API says, which is nothing yet.
+        // 3b. One refresh so far: the movers panel shows what the API says, which is nothing yet.
         assertThat(get("/movies/movers?by=votes&limit=10").jsonPath().getList("$")).as("movers after one refresh").isEmpty();
         await("the movers' empty state").atMost(PAGE_TIMEOUT).pollInterval(POLL).untilAsserted(() -> {
             assertThat(readMovers(driver)).as("movers rows").isEmpty();
@@ -201,7 +279,7 @@ class DashboardTest {
             assertThat(empty.getText()).contains("two refreshes");
         });
 
-        // 3. Filter by a small genre that still has rated movies, and compare with the API.
+        // 4. Filter by a small genre that still has rated movies, and compare with the API; the route follows.
         String limit = driver.findElement(By.id("limit")).getDomProperty("value");
         String minVotes = driver.findElement(By.id("min-votes")).getDomProperty("value").trim();
         List<String> smallestFirst = new ArrayList<>(genres);
@@ -220,42 +298,54 @@ class DashboardTest {
         assertThat(genre).as("a genre with rated movies to filter by").isNotNull();
         List<String> wanted = expected.subList(0, Math.min(Integer.parseInt(limit), expected.size()));
         selectGenre(driver, genre);
-
-        String chosen = genre;
-        await("the table filtered by " + genre).atMost(PAGE_TIMEOUT).pollInterval(POLL).untilAsserted(() -> {
-            List<Row> rows = readTable(driver);
-            assertThat(rows).as("rows filtered by %s; error shown: '%s'", chosen, tableError(driver))
-                    .extracting(Row::tconst).containsExactlyElementsOf(wanted);
-            assertThat(rows).as("rows filtered by %s", chosen).allSatisfy(row -> assertThat(row.genres()).contains(chosen));
-        });
+        awaitRoute(driver, List.of("genre", genre), "after selecting " + genre);
+        awaitFilteredTable(driver, genre, wanted);
         assertThat(readTable(driver)).as("table after selecting %s", genre).isNotEqualTo(before);
 
-        // 4. Paging: with no filter, "Next" shows the page the API's Link header announces.
+        // 5. Back to all genres, then back and forward through the two filters.
         selectGenre(driver, "");
-        await("the unfiltered table").atMost(PAGE_TIMEOUT).pollInterval(POLL)
-                .untilAsserted(() -> assertThat(readTable(driver)).extracting(Row::tconst).isEqualTo(
-                        get("/movies/top?limit=" + limit).jsonPath().getList("tconst", String.class)));
+        awaitRoute(driver, List.of(), "after selecting all genres");
+        List<String> firstPage = get("/movies/top?limit=" + limit).jsonPath().getList("tconst", String.class);
+        awaitUnfilteredTable(driver, firstPage);
+        driver.navigate().back();
+        awaitRoute(driver, List.of("genre", genre), "back to " + genre);
+        awaitFilteredTable(driver, genre, wanted);
+        driver.navigate().forward();
+        awaitRoute(driver, List.of(), "forward to all genres");
+        awaitUnfilteredTable(driver, firstPage);
+
+        // 6. A genre route typed in, spelt in lower case: the page takes the spelling of /genres; a row
+        //    clicked there opens its movie with the filter kept, and closing the movie keeps the filter.
+        driver.get(baseUrl + "/#/genre/" + genre.toLowerCase(Locale.ROOT));
+        awaitRoute(driver, List.of("genre", genre), "the genre route typed in");
+        awaitFilteredTable(driver, genre, wanted);
+        String first = wanted.get(0);
+        click(driver, By.cssSelector("#top-movies tbody tr[data-tconst='" + first + "']"));
+        awaitRoute(driver, List.of("genre", genre, "movie", first), "a row of the filtered table clicked");
+        awaitDetail(driver, first);
+        awaitFilteredTable(driver, genre, wanted);
+        driver.findElement(By.id("detail-close")).click();
+        awaitRoute(driver, List.of("genre", genre), "the filtered table's movie closed");
+        selectGenre(driver, "");
+        awaitRoute(driver, List.of(), "all genres again");
+        awaitUnfilteredTable(driver, firstPage);
+
+        // 7. Paging: with no filter, "Next" shows the page the API's Link header announces.
         List<String> secondPage = get(nextLink(get("/movies/top?limit=" + limit))).jsonPath().getList("tconst", String.class);
         driver.findElement(By.id("next-page")).click();
         await("page 2").atMost(PAGE_TIMEOUT).pollInterval(POLL)
                 .untilAsserted(() -> assertThat(readTable(driver)).extracting(Row::tconst).isEqualTo(secondPage));
 
-        // 5. Search as you type, then the detail panel of a result, with its rank and explanation.
+        // 8. Search as you type, then the detail panel of a result, with its rank and explanation.
         driver.findElement(By.id("search-box")).sendKeys("godfather");
-        String godfather = get("/movies/search?q=godfather").jsonPath().getString("[0].tconst");
         await("search results").atMost(PAGE_TIMEOUT).pollInterval(POLL).untilAsserted(() -> assertThat(
                 driver.findElements(By.cssSelector("#search-results button"))).isNotEmpty());
-        driver.findElement(By.cssSelector("#search-results button")).click();
-        JsonPath detail = get("/movies/" + godfather).jsonPath();
-        await("the detail panel").atMost(PAGE_TIMEOUT).pollInterval(POLL).untilAsserted(() -> {
-            assertThat(driver.findElement(By.id("movie-detail")).isDisplayed()).isTrue();
-            assertThat(driver.findElement(By.id("detail-title")).getText()).startsWith(detail.getString("title"));
-            assertThat(driver.findElement(By.id("detail-fields")).getText()).contains("#" + detail.getInt("rank"));
-            assertThat(driver.findElement(By.id("detail-explain")).getText()).contains("R = " + detail.getString("explain.R"));
-        });
+        click(driver, By.cssSelector("#search-results button"));
+        awaitRoute(driver, List.of("movie", godfather), "a search result clicked");
+        awaitDetail(driver, godfather);
         assertChartMatchesHistory(driver, godfather);
 
-        // 6. Day two: some movies gain votes, the open one leaves the data.
+        // 9. Day two: some movies gain votes, the open one leaves the data.
         Map<String, Long> gains = writeDayTwo(Path.of(config.source().location()), godfather);
         assertThat(ingest.refresh(new RefreshOptions(true, false)).get(REFRESH_TIMEOUT.toSeconds(), TimeUnit.SECONDS).state())
                 .as("day two's refresh").isEqualTo(IngestState.COMPLETED);
@@ -265,7 +355,7 @@ class DashboardTest {
             assertThat(movers.getList("delta", Long.class)).containsExactlyElementsOf(gains.values());
         });
 
-        // 7. The movers panel follows, and so does the open detail of the movie that left.
+        // 10. The movers panel follows, and so does the open detail of the movie that left.
         List<Map<String, Object>> apiMovers = get("/movies/movers?by=votes&limit=10").jsonPath().getList("$");
         await("the movers panel").atMost(PAGE_TIMEOUT).pollInterval(POLL).untilAsserted(() -> {
             List<Map<String, String>> rows = readMovers(driver);
@@ -282,20 +372,85 @@ class DashboardTest {
                 assertThat(driver.findElement(By.id("detail-removed")).isDisplayed()).as("removed notice").isTrue());
         assertChartMatchesHistory(driver, godfather);
 
-        // 8. A mover's detail: its chart has both days.
+        // 11. A mover's detail: its chart has both days. Back shows the removed movie again, forward the mover.
         String mover = String.valueOf(apiMovers.get(0).get("tconst"));
-        driver.findElement(By.cssSelector("#movers tbody tr[data-tconst='" + mover + "']")).click();
+        String moverTitle = String.valueOf(apiMovers.get(0).get("title"));
+        click(driver, By.cssSelector("#movers tbody tr[data-tconst='" + mover + "']"));
+        awaitRoute(driver, List.of("movie", mover), "a mover clicked");
         await("the mover's detail").atMost(PAGE_TIMEOUT).pollInterval(POLL).untilAsserted(() ->
-                assertThat(driver.findElement(By.id("detail-title")).getText()).startsWith(String.valueOf(apiMovers.get(0).get("title"))));
+                assertThat(driver.findElement(By.id("detail-title")).getText()).startsWith(moverTitle));
+        assertChartMatchesHistory(driver, mover);
+        driver.navigate().back();
+        awaitRoute(driver, List.of("movie", godfather), "back from the mover");
+        await("the removed movie's detail again").atMost(PAGE_TIMEOUT).pollInterval(POLL).untilAsserted(() -> {
+            assertThat(driver.findElement(By.id("detail-removed")).isDisplayed()).as("removed notice").isTrue();
+            assertThat(driver.findElement(By.id("detail-fields")).getText()).contains(godfather);
+        });
+        assertChartMatchesHistory(driver, godfather);
+        driver.navigate().forward();
+        awaitRoute(driver, List.of("movie", mover), "forward to the mover");
+        await("the mover's detail again").atMost(PAGE_TIMEOUT).pollInterval(POLL).untilAsserted(() -> {
+            assertThat(driver.findElement(By.id("detail-title")).getText()).startsWith(moverTitle);
+            assertThat(driver.findElement(By.id("detail-removed")).isDisplayed()).as("removed notice").isFalse();
+        });
         assertChartMatchesHistory(driver, mover);
 
-        // 9. No stray requests, no uncaught page errors, and a screenshot to look at.
+        // 12. No stray requests, no uncaught page errors, nothing the CSP refused, and a screenshot to look at.
         saveFullPageScreenshot(driver);
         List<String> external = externalRequests(driver, baseUrl);
-        List<String> errors = uncaughtErrors(driver);
+        List<String> console = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .toList();
         assertSoftly(softly -> {
             softly.assertThat(external).as("requests not served by the service (CDN, fonts)").isEmpty();
-            softly.assertThat(errors).as("uncaught errors in the page").isEmpty();
+            softly.assertThat(console).as("uncaught errors in the page").noneMatch(message -> message.contains("Uncaught"));
+            softly.assertThat(console).as("what the Content-Security-Policy refused")
+                    .noneMatch(message -> message.contains("Content Security Policy"));
+        });
+    }
+
+    /** The detail panel shows {@code tconst} as GET /movies/{tconst} has it: title, rank and explanation. */
+    private static void awaitDetail(ChromeDriver driver, String tconst) {
+        JsonPath detail = get("/movies/" + tconst).jsonPath();
+        await("the detail of " + tconst).atMost(PAGE_TIMEOUT).pollInterval(POLL).untilAsserted(() -> {
+            assertThat(driver.findElement(By.id("movie-detail")).isDisplayed()).as("detail shown").isTrue();
+            assertThat(driver.findElement(By.id("detail-title")).getText()).startsWith(detail.getString("title"));
+            assertThat(driver.findElement(By.id("detail-fields")).getText())
+                    .contains(tconst, "#" + detail.getInt("rank"));
+            assertThat(driver.findElement(By.id("detail-explain")).getText()).contains("R = " + detail.getString("explain.R"));
+        });
+    }
+
+    /** The location hash, as its decoded segments, becomes {@code segments} ({@code #/} is none). */
+    private static void awaitRoute(ChromeDriver driver, List<String> segments, String when) {
+        await("the route " + segments + " " + when).atMost(PAGE_TIMEOUT).pollInterval(POLL).untilAsserted(() ->
+                assertThat(route(driver)).as("route %s", when).containsExactlyElementsOf(segments));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> route(ChromeDriver driver) {
+        return (List<String>) driver.executeScript(READ_ROUTE);
+    }
+
+    /** The genre select shows {@code genre}, its bar is the selected one, and the table lists {@code wanted}. */
+    private static void awaitFilteredTable(ChromeDriver driver, String genre, List<String> wanted) {
+        await("the table filtered by " + genre).atMost(PAGE_TIMEOUT).pollInterval(POLL).untilAsserted(() -> {
+            assertThat(driver.findElement(By.id("genre-filter")).getDomProperty("value")).as("genre select").isEqualTo(genre);
+            assertThat(selectedBars(driver)).as("selected bars").containsExactly(genre);
+            List<Row> rows = readTable(driver);
+            assertThat(rows).as("rows filtered by %s; error shown: '%s'", genre, tableError(driver))
+                    .extracting(Row::tconst).containsExactlyElementsOf(wanted);
+            assertThat(rows).as("rows filtered by %s", genre).allSatisfy(row -> assertThat(row.genres()).contains(genre));
+        });
+    }
+
+    /** No genre selected, no bar highlighted, and the table's first page is {@code firstPage}. */
+    private static void awaitUnfilteredTable(ChromeDriver driver, List<String> firstPage) {
+        await("the unfiltered table").atMost(PAGE_TIMEOUT).pollInterval(POLL).untilAsserted(() -> {
+            assertThat(driver.findElement(By.id("genre-filter")).getDomProperty("value")).as("genre select").isEmpty();
+            assertThat(selectedBars(driver)).as("selected bars").isEmpty();
+            assertThat(readTable(driver)).extracting(Row::tconst).isEqualTo(firstPage);
         });
     }
 
@@ -396,6 +551,13 @@ class DashboardTest {
                 });
     }
 
+    /** Clicks what {@code by} finds; a re-render between finding and clicking is tried again. */
+    private static void click(ChromeDriver driver, By by) {
+        await("a click on " + by).atMost(PAGE_TIMEOUT).pollInterval(POLL)
+                .ignoreException(StaleElementReferenceException.class)
+                .untilAsserted(() -> driver.findElement(by).click());
+    }
+
     private static List<String> topTconsts(String genre, String limit, String minVotes) {
         Map<String, String> query = new LinkedHashMap<>(Map.of("genre", genre, "limit", limit));
         if (!minVotes.isEmpty()) {
@@ -422,6 +584,11 @@ class DashboardTest {
     @SuppressWarnings("unchecked")
     private static List<String> bars(ChromeDriver driver) {
         return (List<String>) driver.executeScript(READ_BARS);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> selectedBars(ChromeDriver driver) {
+        return (List<String>) driver.executeScript(READ_SELECTED_BARS);
     }
 
     private static String tableError(ChromeDriver driver) {
@@ -451,15 +618,6 @@ class DashboardTest {
                 .map(event -> event.getString("message.params.request.url"))
                 .filter(requested -> !requested.startsWith(origin) && !requested.startsWith("data:"))
                 .distinct()
-                .toList();
-    }
-
-    /** Uncaught exceptions and unhandled rejections; chromedriver reports them as SEVERE "Uncaught ...". */
-    private static List<String> uncaughtErrors(ChromeDriver driver) {
-        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-                .map(LogEntry::getMessage)
-                .filter(message -> message.contains("Uncaught"))
                 .toList();
     }
 
@@ -498,7 +656,7 @@ class DashboardTest {
     private record Row(String tconst, String title, List<String> genres) {
     }
 
-    /** The sample, on topics of its own, read from a copy that the test turns into day two. */
+    /** The sample, on topics of its own, read from a copy that the test turns into day two; answers carry {@link #CSP}. */
     public static class TwoDays implements QuarkusTestProfile {
 
         @Override
@@ -506,7 +664,8 @@ class DashboardTest {
             return Map.of(
                     "imdb.kafka.topic", "imdb-movies-dashboard",
                     "imdb.kafka.dlq-topic", "imdb-movies-dashboard-dlq",
-                    "imdb.kafka.history-topic", "imdb-movie-history-dashboard");
+                    "imdb.kafka.history-topic", "imdb-movie-history-dashboard",
+                    "quarkus.http.header.\"Content-Security-Policy\".value", CSP);
         }
 
         @Override

@@ -1,0 +1,87 @@
+// Owns the wiring: which view shows which route key, and the /status poll that tells the views when
+// their data changed. Entry module of the dashboard (index.html loads it); plain ES modules, no build step.
+//
+// A new view is a module under views/ with an init() and a load() or show(); it joins here with
+// router.define() for its route key and, if the poll is what tells it to reload, a line in poll().
+
+import { getJson } from './api.js';
+import * as router from './router.js';
+import * as store from './store.js';
+import * as detail from './views/detail.js';
+import * as genres from './views/genres.js';
+import * as movers from './views/movers.js';
+import * as search from './views/search.js';
+import * as status from './views/status.js';
+import * as topList from './views/top-list.js';
+
+const FAST_POLL_MS = 1000; // while an ingest is RUNNING
+const SLOW_POLL_MS = 5000; // otherwise, and after an error
+
+// ranking: the store's movies and ranking version the genres and table were loaded for.
+// historySeen / historyLoaded: the last history seen in /status, and the one the movers and detail show.
+const poller = { ranking: undefined, historySeen: undefined, historyLoaded: undefined };
+
+const openMovie = (tconst) => router.navigate({ movie: tconst });
+
+/**
+ * Loads what changed since the last poll, then polls again: fast while an ingest runs, slow otherwise.
+ * The genres come before the table, so that the table's genre is one the genres view knows.
+ */
+async function poll() {
+  let delay = SLOW_POLL_MS;
+  try {
+    const answer = await getJson('/status');
+    status.render(answer);
+    if (answer.ingest && answer.ingest.state === 'RUNNING') delay = FAST_POLL_MS;
+    // The ranking's version, not just the count: a refresh that only re-rates movies changes the table too.
+    const ranking = answer.store ? `${answer.store.movies}|${answer.store.rankingVersion}` : null;
+    if (ranking !== poller.ranking) {
+      poller.ranking = ranking;
+      await genres.load();
+      await topList.reload();
+    }
+    if (answer.history) await followHistory(answer);
+    status.showConnection(`Live · refreshing every ${delay / 1000} s`, false);
+  } catch (e) {
+    status.showConnection(`Status unavailable (${e.message}); retrying in ${delay / 1000} s`, true);
+  }
+  setTimeout(poll, delay);
+}
+
+/**
+ * Movers and the open detail follow the history, but not batch by batch while a refresh is consumed:
+ * they are loaded once the history stopped changing for one poll and no ingest runs here (and right
+ * away on the first poll). An instance that only reads the history topic never runs an ingest.
+ */
+async function followHistory(answer) {
+  const history = answer.history;
+  const seen = `${history.refreshes}|${history.latestAsOf}|${history.recordsConsumed}`;
+  const current = store.get('history');
+  const refreshes = Number(history.refreshes) || 0;
+  if (current.refreshes !== refreshes || current.latestAsOf !== history.latestAsOf) {
+    store.set('history', { refreshes, latestAsOf: history.latestAsOf });
+  }
+  const running = answer.ingest && answer.ingest.state === 'RUNNING';
+  const settled = (seen === poller.historySeen && !running) || poller.historyLoaded === undefined;
+  poller.historySeen = seen;
+  if (!settled || seen === poller.historyLoaded) return;
+  poller.historyLoaded = seen;
+  await movers.load();
+  await detail.reload();
+}
+
+function init() {
+  genres.init({ select: (genre, options) => router.navigate({ genre }, options) });
+  topList.init({ openMovie });
+  search.init({ openMovie });
+  movers.init({ openMovie });
+  detail.init({ close: () => router.navigate({ movie: null }), reportError: search.showError });
+
+  // Route keys, in the order they appear in the hash.
+  router.define('genre', (genre) => store.set('genre', genre));
+  router.define('movie', (tconst) => detail.show(tconst));
+  router.start();
+  poll();
+}
+
+init();
