@@ -14,11 +14,8 @@ import java.nio.charset.StandardCharsets;
  * most of them loaded when it gets there.
  * <p>
  * Why: a start is one thread after another (Quarkus, then the embedded broker, then the channels),
- * each mostly loading classes, and on two cores it used 1.0-1.5 of them. With ~9,000 classes loaded
- * beside it, the benchmark's clean start took 4.25 s instead of 5.05 s (medians, the same run; 3.21
- * instead of 4.16 s in the run before; {@code bench/RESULTS.md}). A restart after a SIGKILL, with both
- * cores busy restoring the store from ~2 s on, gained 0.7-0.9 s in four runs and lost 0.1-0.3 s in two.
- * Classes are loaded, not initialised: no static initialiser runs out of its usual order. A class
+ * each mostly loading classes, and leaves the second core mostly idle; loading ahead on it shortens a
+ * clean start (docs/performance.md, "Class preloading"). Classes are loaded, not initialised: no static initialiser runs out of its usual order. A class
  * the list names but this build does not have is counted and skipped; a class it misses is loaded
  * as before, when first used. So a list from an older build costs speed, never behaviour.
  * <p>

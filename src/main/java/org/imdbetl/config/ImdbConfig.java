@@ -176,8 +176,8 @@ public interface ImdbConfig {
 
         /**
          * Superseded rankings kept so that a cursor walks the ranking its first page came from; 0 = none
-         * (cursors then continue by position). At full size (752k rated movies) each costs ~10 MB of heap,
-         * plus the old values of the movies changed since (~13 MB per 10% re-rated).
+         * (cursors then continue by position). Each costs an array entry per rated movie and per movie-genre,
+         * plus the old values of the movies changed since (docs/api.md, "Walking the top list").
          */
         @WithDefault("3")
         int pinnedRankings();

@@ -22,7 +22,7 @@ public record Movie(
     public static final int MAX_YEAR = 2200;
 
     public Movie {
-        // Shared boxes and lists: a full store repeats them 750k times (see SharedValues).
+        // Shared boxes and lists: a full store repeats them for every movie (see SharedValues).
         genres = SharedValues.genres(genres);
         year = SharedValues.integer(year);
         runtimeMinutes = SharedValues.integer(runtimeMinutes);

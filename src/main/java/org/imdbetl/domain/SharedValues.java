@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Shared instances of the values 750k movies repeat: genre names, genre lists, years, runtimes,
- * ratings and small vote counts. Each movie carried its own boxes and lists after parsing or decoding;
- * sharing them took about 35 MB off the heap of a full store (see bench/RESULTS.md). Equal values stay
+ * Shared instances of the values every movie repeats: genre names, genre lists, years, runtimes,
+ * ratings and small vote counts. Each movie would carry its own boxes and lists after parsing or
+ * decoding; shared, they cost nothing per movie (docs/performance.md, "Memory"). Equal values stay
  * equal; nothing may rely on the identity of a box.
  */
 public final class SharedValues {

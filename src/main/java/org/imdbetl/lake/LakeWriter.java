@@ -197,7 +197,7 @@ public class LakeWriter {
     /**
      * A checkpoint was kept and the store holds exactly its movies at {@code storeVersion}: the tables on
      * disk were written from the same capture as the checkpoint, so until the store changes no snapshot
-     * writes them again (at full size that is ~5 s of CPU right after every restart). Not with an automatic
+     * writes them again (seconds of CPU right after every restart at full size). Not with an automatic
      * C: the restored store scores with the mean of its movies, which the tables' scores may predate.
      */
     public synchronized void tablesMatch(long storeVersion, boolean automaticMean) {
@@ -226,7 +226,7 @@ public class LakeWriter {
 
     /**
      * Whether a snapshot with tables writes a checkpoint; asked before the capture too, so the title
-     * analysis (0.15-0.2 s under the capture's lock at full size) is exported only for one.
+     * analysis, exported under the capture's lock, is exported only for one.
      */
     private boolean checkpointWanted() {
         return config.checkpoint() && manifest.topicId() != null;

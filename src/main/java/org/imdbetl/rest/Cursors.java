@@ -92,8 +92,8 @@ final class Cursors {
     /**
      * The RFC 8288 {@code Link} header of the next page: the request's URI with {@code after} set to the
      * cursor, its other parameters as the client sent them. Written out here: JAX-RS's
-     * {@code UriBuilder.replaceQueryParam} was 83% of the samples in /movies/top's resource method under
-     * wrk (it re-encodes every parameter with regular expressions).
+     * {@code UriBuilder.replaceQueryParam} re-encodes every parameter with regular expressions, which was
+     * most of the resource method's time (docs/performance.md, "Why the code is as it is").
      */
     static String nextLink(URI request, String cursor) {
         StringBuilder link = new StringBuilder(256).append('<').append(request.getScheme()).append("://")

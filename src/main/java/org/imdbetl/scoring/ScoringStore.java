@@ -65,8 +65,8 @@ public final class ScoringStore {
     public static final int BULK_LOAD = 10_000;
 
     /**
-     * By {@link Tconst#number}, primitive keys: a HashMap's Long key and node per movie were 50 MB of a
-     * full store (and String hashes of "tt" + digits cluster).
+     * By {@link Tconst#number}, primitive keys: no boxed key and node per movie as in a HashMap (and
+     * String hashes of "tt" + digits cluster).
      */
     private final LongObjectHashMap<ScoredMovie> movies = new LongObjectHashMap<>(1 << 16);
     /**
@@ -216,8 +216,8 @@ public final class ScoringStore {
             boolean meanFromBatch = autoMean && meanInUse == 0.0 && ratedCount == 0;
             if (meanFromBatch) {
                 // No C yet (an empty store: a checkpoint or the topic's first batch): score with the
-                // batch's own mean at once. Scoring twice, and looking every result up again, was 14%
-                // of loading a checkpoint, and the ranking then sorts a checkpoint's order as it is.
+                // batch's own mean at once, not twice (score, then re-score with the store's mean); the ranking
+                // then sorts a checkpoint's order as it is.
                 meanInUse = meanRating(batch);
             }
             for (ConsumedMovie record : batch) {
@@ -453,7 +453,7 @@ public final class ScoringStore {
         Ranking current = exactRanking();
         lock.readLock().lock();
         try {
-            // Sorted as longs, not as Strings: a full dump has 410,987 unrated movies, sorted once per snapshot.
+            // Sorted as longs, not as Strings: every unrated movie, once per snapshot.
             long[] unrated = new long[movies.size()];
             int count = 0;
             for (LongObjectCursor<ScoredMovie> cursor : movies) {

@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * What {@link TitleIndex} made of a list of movies' titles, saved with a {@link StoreCheckpoint} so a
- * restart fills the index from it instead of folding and cutting every title again (61% of
- * loading a checkpoint went there). Term ids are positions in the dictionary's sorted order.
+ * restart fills the index from it instead of folding and cutting every title again, most of what
+ * loading a checkpoint cost. Term ids are positions in the dictionary's sorted order.
  *
  * @param stamp the analysis it holds ({@link TitleIndex#ANALYSIS}); another one is not used
  * @param chars every term's characters, in sorted order, back to back

@@ -6,8 +6,8 @@ import java.util.function.IntConsumer;
 /**
  * The term dictionary and postings of {@link TitleIndex}; not thread-safe (the index locks).
  *
- * <p>Sized for ~750k titles with a few hundred thousand distinct words, where a {@code HashMap<String,
- * int[]>} alone would cost ~100 bytes a term: term characters live in one {@code char[]}, a term is an
+ * <p>Sized for the whole catalogue's titles, with hundreds of thousands of distinct words, where a
+ * {@code HashMap<String, int[]>} would cost an entry, a String and an array per term: term characters live in one {@code char[]}, a term is an
  * int id, lookup is an open-addressing table of ids, and postings are one sorted {@code int[]} of
  * document ids per term. Prefix and fuzzy lookups walk a sorted array of term ids as if it were a
  * trie; terms added since its last rebuild wait in a small unsorted tail that lookups scan, so an
@@ -94,8 +94,7 @@ final class TermDictionary {
 
     /**
      * On: new terms wait in the tail, however many (lookups scan it meanwhile). Off: the tail is merged
-     * in one sort. A store loaded from a checkpoint spent a third of its title indexing in merging every
-     * 1,024 new terms into the sorted arrays.
+     * in one sort, instead of once per {@link #MAX_TAIL} new terms, which dominated a bulk load.
      */
     void deferMerges(boolean defer) {
         deferMerges = defer;
@@ -581,9 +580,8 @@ final class TermDictionary {
     }
 
     /**
-     * The terms in {@link #compareTerms} order from {@code offset} on, sorted as Strings (compared by an
-     * intrinsic): merging a bulk load's tail of 223,688 terms took 357 ms instead of 627 ms on its first
-     * run, 150 instead of 180 ms warm.
+     * The terms in {@link #compareTerms} order from {@code offset} on, sorted as Strings: their compare is
+     * an intrinsic, faster than comparing the shared array term by term (docs/performance.md).
      */
     private Integer[] sortedByText(int[] ids, int count, int offset) {
         record Keyed(String text, int id) {
@@ -604,7 +602,7 @@ final class TermDictionary {
     /**
      * Merges the sorted {@code added} into {@code into[0, count)}, in place from the end (each term's place
      * found by bisection, the terms above it moved up in one block); grows the array by half when full.
-     * A new array per merge (every 1,024 new terms) was most of a bulk load's allocation: 2 MB at a time.
+     * A new array per merge would be most of a bulk load's allocation.
      */
     private int[] merge(int[] into, int count, Integer[] added, int offset) {
         int[] merged = into;

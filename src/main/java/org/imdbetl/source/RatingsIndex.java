@@ -5,8 +5,8 @@ import org.imdbetl.domain.Tconst;
 
 /**
  * title.ratings in memory during an ingest: tconst to (averageRating, numVotes), as three parallel
- * arrays sorted by the numeric part of the tconst and searched by bisection. 1.7M ratings take
- * ~35 MB, about a sixth of a HashMap of boxed entries, which matters under a 512 MB heap.
+ * arrays sorted by the numeric part of the tconst and searched by bisection: a few primitives per
+ * rating instead of a map of boxed entries, which matters under a small heap.
  */
 public final class RatingsIndex {
 

@@ -7,7 +7,7 @@ import org.imdbetl.domain.Tconst;
 
 /**
  * The tconsts seen so far in one dump, to count duplicates and to find the movies a dump no longer has:
- * a bit per id for ordinary 7- and 8-digit ids (~2.5 MB for all of IMDb), a hash set for anything else.
+ * a bit per id for ordinary 7- and 8-digit ids (a few MB for all of IMDb), a hash set for anything else.
  * Not thread-safe: one reading thread.
  */
 public final class TconstSet {

@@ -19,7 +19,7 @@ import org.apache.kafka.common.errors.RetriableException;
  * bounded over millions of rows and while the broker is away.
  * <p>
  * Not through the channel's emitter: per record, the emitter's stream, its context propagation and the
- * connector's sending thread cost a fifth of a full ingest's CPU (bench/ANALYSIS.md). The producer is
+ * connector's sending thread were a large share of an ingest's CPU (bench/ANALYSIS.md). The producer is
  * the one the connector made from the channel's configuration. Like the connector, a send the producer
  * refuses at once for a reason that may pass (no metadata or no buffer within {@code max.block.ms}) is
  * tried again; after that, retrying is the idempotent producer's own job.

@@ -117,8 +117,8 @@ public final class EmbeddedKafkaBroker implements EmbeddedBroker {
         props.put("group.initial.rebalance.delay.ms", "0");
         // Topics are created by TopicAdmin with the configured partitions, never implicitly.
         props.put("auto.create.topics.enable", "false");
-        // The log cleaner's dedupe buffer defaults to 128 MB of heap, allocated at start-up: a quarter
-        // of a 512 MB service. 16 MB still compacts ~600k keys per pass.
+        // The log cleaner's dedupe buffer defaults to 128 MB of heap, allocated at start-up: too much of a
+        // small service's heap. A smaller one compacts in more passes.
         props.put("log.cleaner.dedupe.buffer.size", String.valueOf(16 * 1024 * 1024));
         // One node needs no patience: elect and unfence at once instead of after seconds of time-outs.
         props.put("controller.quorum.election.timeout.ms", "200");
@@ -126,8 +126,8 @@ public final class EmbeddedKafkaBroker implements EmbeddedBroker {
         props.put("broker.heartbeat.interval.ms", String.valueOf(BROKER_HEARTBEAT_INTERVAL_MS));
         // After a SIGKILL the controller keeps the dead incarnation's registration until its session
         // expires, counted from the controller's own start, and refuses the new one
-        // (DUPLICATE_BROKER_REGISTRATION) until then: the default 9 s was most of a restart, and 2 s
-        // still kept the broker waiting ~1.4 s once the restore no longer held it up. The session only
+        // (DUPLICATE_BROKER_REGISTRATION) until then: with the default session that wait was most of a
+        // restart (docs/performance.md, "Restart"). The session only
         // decides when a silent broker is fenced; here broker and controller share one JVM, so a fence
         // only happens during a stall longer than this (10 heartbeats), and costs a pause of the
         // partitions, not data: producers retry idempotently, and the one replica is elected again
