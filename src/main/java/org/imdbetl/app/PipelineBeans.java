@@ -10,12 +10,12 @@ import java.util.OptionalDouble;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.imdbetl.config.ImdbConfig;
+import org.imdbetl.history.RatingHistory;
 import org.imdbetl.ingest.PublishedMovies;
+import org.imdbetl.scoring.ScoringStore;
 import org.imdbetl.state.ConsistentState;
 import org.imdbetl.state.ConsumerPositions;
 import org.imdbetl.state.ConsumerStats;
-import org.imdbetl.history.RatingHistory;
-import org.imdbetl.scoring.ScoringStore;
 import org.imdbetl.state.SilverLog;
 import org.imdbetl.topic.MovieJson;
 

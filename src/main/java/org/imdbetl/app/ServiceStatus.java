@@ -9,16 +9,16 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.imdbetl.config.ImdbConfig;
 import org.imdbetl.domain.InvalidRecordException;
+import org.imdbetl.history.RatingHistory;
 import org.imdbetl.lake.LakeWriter;
 import org.imdbetl.lake.SnapshotStatus;
+import org.imdbetl.scoring.ScoringStore;
+import org.imdbetl.scoring.StoreStats;
+import org.imdbetl.source.DatasetStatus;
 import org.imdbetl.source.IngestProgress;
 import org.imdbetl.state.ConsumerPositions;
 import org.imdbetl.state.ConsumerStats;
-import org.imdbetl.history.RatingHistory;
-import org.imdbetl.scoring.ScoringStore;
-import org.imdbetl.scoring.StoreStats;
 import org.imdbetl.topic.KafkaBroker;
-import org.imdbetl.source.DatasetStatus;
 
 /**
  * The one read model of the service's state: {@code /status}, {@code POST /admin/ingest} and the

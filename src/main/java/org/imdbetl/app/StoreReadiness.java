@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import org.imdbetl.state.ConsumerPositions;
 import org.imdbetl.scoring.ScoringStore;
+import org.imdbetl.state.ConsumerPositions;
 
 /** Ready once the store has read the whole topic as it was at start-up: answers are then complete. */
 @Readiness

@@ -19,9 +19,9 @@ import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
 import org.imdbetl.domain.Movie;
-import org.imdbetl.scoring.GenreCount;
 import org.imdbetl.history.HistoryEntry;
 import org.imdbetl.history.HistoryPoint;
+import org.imdbetl.scoring.GenreCount;
 import org.imdbetl.scoring.ScoredMovie;
 import org.imdbetl.state.SilverRow;
 

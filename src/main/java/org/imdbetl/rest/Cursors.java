@@ -1,13 +1,13 @@
 package org.imdbetl.rest;
 
 import jakarta.ws.rs.BadRequestException;
-import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import org.imdbetl.domain.Tconst;
 import org.imdbetl.domain.Excerpt;
+import org.imdbetl.domain.Tconst;
 import org.imdbetl.scoring.RankPosition;
 import org.imdbetl.scoring.RankingPin;
 

@@ -24,16 +24,16 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.imdbetl.domain.Excerpt;
 import org.imdbetl.domain.Movie;
 import org.imdbetl.domain.Tconst;
-import org.imdbetl.domain.Excerpt;
 import org.imdbetl.scoring.RankPosition;
 import org.imdbetl.scoring.ScoredMovie;
 import org.imdbetl.scoring.ScoringStore;
-import org.imdbetl.search.SearchQuery;
 import org.imdbetl.scoring.SearchPage;
 import org.imdbetl.scoring.TopPage;
 import org.imdbetl.scoring.TopQuery;
+import org.imdbetl.search.SearchQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/movies")

@@ -1,8 +1,8 @@
 package org.imdbetl.rest;
 
-import org.imdbetl.source.DatasetStatus;
 import org.imdbetl.app.ServiceStatus;
 import org.imdbetl.lake.SnapshotStatus;
+import org.imdbetl.source.DatasetStatus;
 import org.imdbetl.source.IngestProgress;
 
 /** Ingest, consumer, store, history, Kafka and snapshot state in one answer: the service's status read model as is. */

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +16,6 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.LongSupplier;
@@ -54,13 +51,7 @@ public final class ScoringStore {
     private final boolean autoMean;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Object rankingRebuild = new Object();
-    private final Executor rebuildExecutor;
-    private final long rebuildIntervalNanos;
-    private final AtomicBoolean rebuildRequested = new AtomicBoolean();
-    private volatile long lastRebuildNanos;
-    /** The interval, or longer when a rebuild takes more than a fifth of it; see {@link #rebuildWhenDue}. */
-    private volatile long rebuildGapNanos;
-    private static final long REBUILD_GAP_FACTOR = 5;
+    private final RebuildSchedule rebuilds;
     /** A batch this large (a checkpoint, not the listener's) indexes its titles as a bulk load. */
     public static final int BULK_LOAD = 10_000;
 
@@ -77,7 +68,7 @@ public final class ScoringStore {
     private Set<ScoredMovie> leftRanking = newIdentitySet();
     private List<ScoredMovie> joinedRanking = new ArrayList<>();
     private boolean rankingRebuiltAfresh;
-    private final Map<String, long[]> genreCounts = new HashMap<>();
+    private final GenreCounts genreCounts = new GenreCounts();
     private double ratingSum;
     private long ratedCount;
     /** Written under the write lock; volatile for {@link #search}, which scores its hits without it. */
@@ -126,10 +117,7 @@ public final class ScoringStore {
         this.minVotesPrior = minVotesPrior;
         this.autoMean = fixedMean.isEmpty();
         this.meanInUse = fixedMean.orElse(0.0);
-        this.rebuildExecutor = rebuildExecutor;
-        this.rebuildIntervalNanos = rebuildIntervalNanos;
-        this.rebuildGapNanos = rebuildIntervalNanos;
-        this.lastRebuildNanos = System.nanoTime() - rebuildIntervalNanos;
+        this.rebuilds = new RebuildSchedule(rebuildExecutor, rebuildIntervalNanos, this::rebuild);
     }
 
     /**
@@ -422,14 +410,7 @@ public final class ScoringStore {
     public List<GenreCount> genreCounts() {
         lock.readLock().lock();
         try {
-            List<GenreCount> counts = new ArrayList<>(genreCounts.size());
-            genreCounts.forEach((genre, count) -> {
-                if (count[0] > 0) {
-                    counts.add(new GenreCount(genre, count[0]));
-                }
-            });
-            counts.sort(GenreCount.ORDER);
-            return counts;
+            return genreCounts.list();
         } finally {
             lock.readLock().unlock();
         }
@@ -439,10 +420,7 @@ public final class ScoringStore {
     public Optional<String> canonicalGenre(String genre) {
         lock.readLock().lock();
         try {
-            return genreCounts.entrySet().stream()
-                    .filter(e -> e.getValue()[0] > 0 && e.getKey().equalsIgnoreCase(genre))
-                    .map(Map.Entry::getKey)
-                    .findFirst();
+            return genreCounts.canonical(genre);
         } finally {
             lock.readLock().unlock();
         }
@@ -500,23 +478,7 @@ public final class ScoringStore {
     }
 
     private void requestRebuild() {
-        if (rebuildRequested.compareAndSet(false, true)) {
-            rebuildExecutor.execute(this::rebuildWhenDue);
-        }
-    }
-
-    /** On the rebuild executor: at most one rebuild per interval, coalescing every change meanwhile. */
-    private void rebuildWhenDue() {
-        long wait;
-        while ((wait = lastRebuildNanos + rebuildGapNanos - System.nanoTime()) > 0) {
-            LockSupport.parkNanos(wait);
-        }
-        rebuildRequested.set(false);
-        long started = System.nanoTime();
-        lastRebuildNanos = started;
-        rebuild();
-        // While changes keep coming, rebuilding takes at most a fifth of one core, however big the store.
-        rebuildGapNanos = Math.max(rebuildIntervalNanos, REBUILD_GAP_FACTOR * (System.nanoTime() - started));
+        rebuilds.request();
     }
 
     private Ranking rebuild() {
@@ -584,9 +546,7 @@ public final class ScoringStore {
     }
 
     private void index(ScoredMovie scored) {
-        for (String genre : scored.countedGenres()) {
-            genreCounts.computeIfAbsent(genre, g -> new long[1])[0]++;
-        }
+        genreCounts.add(scored.countedGenres());
         if (scored.movie().rated()) {
             ratingSum += scored.movie().averageRating();
             ratedCount++;
@@ -595,9 +555,7 @@ public final class ScoringStore {
     }
 
     private void unindex(ScoredMovie scored) {
-        for (String genre : scored.countedGenres()) {
-            genreCounts.get(genre)[0]--;
-        }
+        genreCounts.remove(scored.countedGenres());
         if (scored.movie().rated()) {
             ratingSum -= scored.movie().averageRating();
             ratedCount--;

@@ -2,8 +2,8 @@ package org.imdbetl.search;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import org.imdbetl.domain.Tconst;
 import org.imdbetl.domain.Excerpt;
+import org.imdbetl.domain.Tconst;
 
 /**
  * A position in the search order (match class, votes descending, tconst): the next page starts

@@ -10,8 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import org.jboss.logging.Logger;
 import org.imdbetl.files.AtomicFiles;
+import org.jboss.logging.Logger;
 
 /**
  * A changed download. Either streaming: the HTTP body, read by the caller as it arrives and teed into a

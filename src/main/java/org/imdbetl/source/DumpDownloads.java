@@ -16,8 +16,8 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.jboss.logging.Logger;
 import org.imdbetl.files.AtomicFiles;
+import org.jboss.logging.Logger;
 
 /**
  * Checks a dump at a URL against the version last ingested, as cheaply as the server allows: a

@@ -2,10 +2,10 @@ package org.imdbetl.source;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.imdbetl.domain.Excerpt;
 import org.imdbetl.domain.Movie;
 import org.imdbetl.domain.SharedValues;
 import org.imdbetl.domain.Tconst;
-import org.imdbetl.domain.Excerpt;
 
 /** Field-level parsing of IMDb values; {@code \N} means null everywhere. */
 final class Fields {

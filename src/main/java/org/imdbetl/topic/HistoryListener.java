@@ -10,9 +10,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.imdbetl.domain.InvalidRecordException;
-import org.imdbetl.state.ConsumerStats;
 import org.imdbetl.history.HistoryEntry;
 import org.imdbetl.history.RatingHistory;
+import org.imdbetl.state.ConsumerStats;
 
 /**
  * Thin adapter from the {@code history-in} channel: decode a batch of points, dead-letter what is not

@@ -9,12 +9,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.imdbetl.domain.Excerpt;
 import org.imdbetl.domain.InvalidRecordException.Reason;
 import org.imdbetl.domain.InvalidRecordException;
 import org.imdbetl.domain.Movie;
 import org.imdbetl.domain.SharedValues;
 import org.imdbetl.domain.Tconst;
-import org.imdbetl.domain.Excerpt;
 
 /**
  * The JSON form of a {@link Movie} on the topic. Writes camelCase fields; reads them leniently, so

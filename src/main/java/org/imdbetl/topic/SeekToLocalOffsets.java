@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
-import org.imdbetl.state.ConsumerPositions;
 import org.imdbetl.history.RatingHistory;
+import org.imdbetl.state.ConsumerPositions;
 
 /**
  * Starts a consumer where a local state is, not where a consumer group was: the state keeps its own

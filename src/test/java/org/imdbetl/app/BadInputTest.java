@@ -2,7 +2,6 @@ package org.imdbetl.app;
 
 import static io.restassured.RestAssured.get;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
@@ -20,11 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.imdbetl.topic.EmbeddedKafkaResource;
 import org.imdbetl.pipeline.SampleExpectations;
 import org.imdbetl.source.ImdbSource;
 import org.imdbetl.source.IngestProgress;
 import org.imdbetl.source.IngestState;
+import org.imdbetl.topic.EmbeddedKafkaResource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

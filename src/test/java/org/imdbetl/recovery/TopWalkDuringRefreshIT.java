@@ -1,9 +1,9 @@
 package org.imdbetl.recovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.imdbetl.rest.LinkHeaders.nextLink;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
+import static org.imdbetl.rest.LinkHeaders.nextLink;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

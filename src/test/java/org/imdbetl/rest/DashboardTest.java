@@ -3,9 +3,9 @@ package org.imdbetl.rest;
 import static io.restassured.RestAssured.get;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.imdbetl.rest.LinkHeaders.nextLink;
 import static org.assertj.core.api.SoftAssertions.assertSoftly;
 import static org.awaitility.Awaitility.await;
+import static org.imdbetl.rest.LinkHeaders.nextLink;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;

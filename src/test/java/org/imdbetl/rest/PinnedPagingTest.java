@@ -2,9 +2,9 @@ package org.imdbetl.rest;
 
 import static io.restassured.RestAssured.get;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.imdbetl.rest.LinkHeaders.nextLink;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
+import static org.imdbetl.rest.LinkHeaders.nextLink;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.Map;
 import org.imdbetl.domain.ConsumedMovie;
 import org.imdbetl.domain.Movie;
-import org.imdbetl.pipeline.SampleExpectations;
 import org.imdbetl.pipeline.SampleExpectations.Expected;
+import org.imdbetl.pipeline.SampleExpectations;
 import org.imdbetl.scoring.ScoringStore;
 import org.imdbetl.topic.EmbeddedKafkaResource;
 import org.junit.jupiter.api.AfterEach;

@@ -13,11 +13,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import org.imdbetl.domain.Movie;
+import org.imdbetl.search.TitleIndex.Hit;
 import org.imdbetl.source.ImdbReader;
 import org.imdbetl.source.RatingsIndex;
 import org.imdbetl.source.RejectReason;
 import org.imdbetl.source.RowListener;
-import org.imdbetl.search.TitleIndex.Hit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

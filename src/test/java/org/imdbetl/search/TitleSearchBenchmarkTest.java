@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.imdbetl.domain.Movie;
+import org.imdbetl.scoring.SyntheticMovies;
 import org.imdbetl.search.LuceneTitleSearch.Found;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.imdbetl.scoring.SyntheticMovies;
 
 /**
  * Measures {@link TitleIndex} against {@link LuceneTitleSearch} at full size: heap, build time, the

@@ -17,13 +17,13 @@ import java.util.OptionalDouble;
 import java.util.zip.CRC32;
 import org.imdbetl.domain.ConsumedMovie;
 import org.imdbetl.domain.Movie;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.imdbetl.scoring.ScoredMovie;
 import org.imdbetl.scoring.ScoringStore;
 import org.imdbetl.search.SavedAnalysis;
 import org.imdbetl.search.SearchQuery;
 import org.imdbetl.search.TitleIndex;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StoreCheckpointTest {
 

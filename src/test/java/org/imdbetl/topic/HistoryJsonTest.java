@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import org.imdbetl.domain.InvalidRecordException;
 import org.imdbetl.domain.InvalidRecordException.Reason;
+import org.imdbetl.domain.InvalidRecordException;
 import org.imdbetl.history.HistoryEntry;
-import org.imdbetl.history.HistoryPoint;
 import org.imdbetl.history.HistoryPoint.Event;
+import org.imdbetl.history.HistoryPoint;
 import org.junit.jupiter.api.Test;
 
 class HistoryJsonTest {
