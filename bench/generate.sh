@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Writes synthetic IMDb dumps for benchmarks:
+# Writes synthetic IMDb dumps for benchmarks (DumpGenerator, run from its source file: no build needed):
 #   bench/generate.sh SCALE DIR                        day 1; depends only on SCALE
 #   bench/generate.sh next-day IN_DIR OUT_DIR [flags]  day N+1 from the day-N dump in IN_DIR
 # SCALE 1 is full size (~12.7M titles, ~1.7M ratings). next-day flags (defaults in brackets):
@@ -25,7 +25,7 @@ fi
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 start=$(date +%s%N)
-java -Xmx1g bench/GenerateDumps.java "$@"
+java -Xmx1g bench/java/org/imdbetl/bench/DumpGenerator.java "$@"
 end=$(date +%s%N)
 
 ls -l "$out/title.basics.tsv.gz" "$out/title.ratings.tsv.gz"

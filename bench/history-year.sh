@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The rating history through the service: a year of daily changes of the dump's movies written to the
-# history topic (bench/HistoryYear.java, the service's own JSON), consumed by the service's listener into
+# history topic (HistoryYearGenerator, the service's own JSON), consumed by the service's listener into
 # its RocksDB store, then disk, heap after GC, and /movies/{id}/history and /movies/movers under wrk with
 # /version as the floor of the same run. The section "Rating history, ..." of bench/RESULTS.md (or
 # $RESULTS) is replaced; the figures are also in bench/work/history-year/results.json.
@@ -72,13 +72,13 @@ echo "   $MOVIES movies in the store"
 HEAP_BEFORE=$(heap_after_gc)
 echo "   heap used after GC, before the year: ${HEAP_BEFORE} MB"
 
-echo "== $DAYS days of points to $TOPIC (bench/HistoryYear.java), consumed meanwhile by the service"
+echo "== $DAYS days of points to $TOPIC (HistoryYearGenerator), consumed meanwhile by the service"
 t0=$(now)
-java -Xmx1g -cp "target/quarkus-app/lib/main/*:target/quarkus-app/app/*" bench/HistoryYear.java \
+java -Xmx1g -cp "target/quarkus-app/lib/main/*:target/quarkus-app/app/*" bench/java/org/imdbetl/bench/HistoryYearGenerator.java \
   127.0.0.1:$KAFKA_PORT "$WORK/dumps" "$DAYS" "$TOPIC" 2>"$WORK/history-year.err" | tee "$WORK/history-year.txt" | sed -u 's/^/   /' \
-  || { echo "HistoryYear failed:"; tail -20 "$WORK/history-year.err"; exit 1; }
+  || { echo "HistoryYearGenerator failed:"; tail -20 "$WORK/history-year.err"; exit 1; }
 SUMMARY=$(tail -1 "$WORK/history-year.txt")
-[[ "$SUMMARY" == points=* ]] || { echo "HistoryYear failed; see $WORK/history-year.err"; exit 1; }
+[[ "$SUMMARY" == points=* ]] || { echo "HistoryYearGenerator failed; see $WORK/history-year.err"; exit 1; }
 POINTS=$(echo "$SUMMARY" | sed -E 's/.*points=([0-9]+).*/\1/')
 PRODUCE_S=$(echo "$SUMMARY" | sed -E 's/.*seconds=([0-9.]+).*/\1/')
 END=$(echo "$SUMMARY" | sed -E 's/.*end_offsets=([0-9]+).*/\1/')
@@ -213,7 +213,7 @@ lines = [title, "",
     "absolute times are pessimistic, compare with `/version` of the same run.",
     "",
     "The service (`-Xmx512m`, embedded broker, `SNAPSHOT_ENABLED=false`, `REFRESH_INTERVAL=off`) ingests the dump as day 1, "
-    "then `bench/HistoryYear.java` writes the year to the history topic with the service's own `HistoryJson` "
+    "then `HistoryYearGenerator` writes the year to the history topic with the service's own `HistoryJson` "
     "(day 1 NEW for every movie, replacing the ingest's points of the same key; each later day ~14.2% of the movies "
     "CHANGED, 0.05% REMOVED, a tenth of those back as NEW), and the service's `HistoryListener` consumes it into RocksDB. "
     f"Not on the path: reading and diffing {d['days'] - 1} more dumps; the points enter where the ingest's producer sends them. "

@@ -84,7 +84,7 @@ RSS_PEAK=$(awk '/VmHWM/ {print int($2/1024)}' /proc/$PID/status)
 echo "   heap used after GC ${HEAP_USED} MB, peak RSS ${RSS_PEAK} MB"
 
 echo "== floor: plain kafka-clients through the same broker"
-FLOOR=$(java -Xmx2g -cp "target/quarkus-app/lib/main/*" bench/KafkaFloor.java 127.0.0.1:$KAFKA_PORT "$DUMPS" 2>/dev/null | tail -1)
+FLOOR=$(java -Xmx2g -cp "target/quarkus-app/lib/main/*" bench/java/org/imdbetl/bench/KafkaFloorBench.java 127.0.0.1:$KAFKA_PORT "$DUMPS" 2>/dev/null | tail -1)
 PRODUCE=$(echo "$FLOOR" | sed -E 's/.*produce_s=([0-9.]+).*/\1/')
 CONSUME=$(echo "$FLOOR" | sed -E 's/.*consume_s=([0-9.]+).*/\1/')
 echo "   $FLOOR"

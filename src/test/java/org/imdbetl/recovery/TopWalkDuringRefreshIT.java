@@ -36,9 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Walking {@code /movies/top?limit=100} by its Link headers through the packaged service while a refresh
  * to the next day re-rates thousands of movies: the walk returns every rated movie of the day it began
  * on exactly once, in order, with that day's values, overall and within a genre. The dumps come from
- * bench/GenerateDumps.java (tens of thousands of movies); the next day's basics file trickles in, so the
- * refresh applies its changes over many seconds and many ranking rebuilds. Expected rankings are
- * computed here from the dump files.
+ * bench/java/org/imdbetl/bench/DumpGenerator.java (tens of thousands of movies); the next day's basics
+ * file trickles in, so the refresh applies its changes over many seconds and many ranking rebuilds.
+ * Expected rankings are computed here from the dump files.
  */
 class TopWalkDuringRefreshIT {
 
@@ -51,7 +51,7 @@ class TopWalkDuringRefreshIT {
     private static final double SCALE_FACTOR = Double.parseDouble(SCALE) / 0.05;
     private static final Duration TIMEOUT = Duration.ofSeconds(Math.round(120 * Math.max(1, SCALE_FACTOR / 4)));
     private static final Path SERVICE_LOG = Path.of("target/top-walk-it.log").toAbsolutePath();
-    private static final String GENERATOR = "bench/GenerateDumps.java";
+    private static final String GENERATOR = "bench/java/org/imdbetl/bench/DumpGenerator.java";
     private static final String RERATE_PERCENT = "30";
     /** The next day's title.basics (about 11 MB at 0.05) takes about 10 s to arrive. */
     private static final long SLOW_BYTES_PER_SECOND = Math.round(1_100_000 * SCALE_FACTOR);
@@ -276,7 +276,7 @@ class TopWalkDuringRefreshIT {
         }
     }
 
-    /** Runs bench/GenerateDumps.java in its own JVM, as bench/generate.sh does. */
+    /** Runs bench/java/org/imdbetl/bench/DumpGenerator.java in its own JVM, as bench/generate.sh does. */
     private void generate(List<String> args) throws IOException, InterruptedException {
         Path log = root.resolve("generate.log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -1,4 +1,4 @@
-package org.imdbetl.history;
+package org.imdbetl.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,14 +23,20 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.imdbetl.domain.Tconst;
+import org.imdbetl.history.HistoryEntry;
+import org.imdbetl.history.HistoryPoint;
 import org.imdbetl.history.HistoryPoint.Event;
+import org.imdbetl.history.Mover;
+import org.imdbetl.history.MoversQuery;
 import org.imdbetl.history.MoversQuery.Direction;
 import org.imdbetl.history.MoversQuery.Measure;
+import org.imdbetl.history.RatingHistory;
 
 /**
  * Measures {@link RatingHistory} at full size: a year of daily refreshes of the full movie catalogue,
  * then disk, heap after GC, put throughput and the latency of history and movers. Not a test (its name
  * keeps Surefire away: it takes minutes and gigabytes); {@code RatingHistoryBenchTest} runs it small.
+ * Public API of the history store only.
  *
  * <pre>
  * bench/history.sh                       # full size: 761,538 movies, 365 refreshes, ~40M points

@@ -1,3 +1,5 @@
+package org.imdbetl.bench;
+
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -27,10 +29,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * The Kafka floor of the benchmark: plain kafka-clients moving the same movie records (JSON keyed by
  * tconst, built in memory beforehand, so parsing is not timed) through the same broker as the
  * service, with the same producer guarantees (acks=all, idempotence).
- * Usage: java -cp "target/quarkus-app/lib/main/*" bench/KafkaFloor.java BOOTSTRAP DUMP_DIR
+ * Usage: java -cp "target/quarkus-app/lib/main/*" bench/java/org/imdbetl/bench/KafkaFloorBench.java BOOTSTRAP DUMP_DIR
  * Prints: records=N produce_s=X consume_s=Y
+ *
+ * <p>A single-file source program, as bench/run.sh runs it: besides the JDK it uses only kafka-clients,
+ * never a class of the project.
  */
-public class KafkaFloor {
+public class KafkaFloorBench {
 
     public static void main(String[] args) throws Exception {
         String bootstrap = args[0];

@@ -30,15 +30,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs bench/GenerateDumps.java at a small scale, as a separate JVM exactly the way bench/generate.sh
- * does, and checks that what it writes looks like the real IMDb dumps and that the project's own
- * reader takes every row; then has it write the next day from that dump and checks, by comparing the
+ * Runs bench/java/org/imdbetl/bench/DumpGenerator.java at a small scale, as a separate JVM exactly the
+ * way bench/generate.sh does (a single-file source program), and checks that what it writes looks like
+ * the real IMDb dumps and that the project's own reader takes every row; then has it write the next day from that dump and checks, by comparing the
  * two days' files, that about the asked-for shares of movies were removed, re-typed, re-rated, retitled,
  * re-genred and added, and that nothing else changed.
  */
-class GenerateDumpsTest {
+class DumpGeneratorTest {
 
-    private static final String GENERATOR = "bench/GenerateDumps.java";
+    private static final String GENERATOR = "bench/java/org/imdbetl/bench/DumpGenerator.java";
     private static final String SCALE = "0.002";
     private static final long FULL_SCALE_TITLES = 12_700_000L;
     private static final long EXPECTED_TITLES = Math.round(FULL_SCALE_TITLES * Double.parseDouble(SCALE));

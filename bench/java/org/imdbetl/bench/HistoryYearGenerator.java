@@ -1,3 +1,5 @@
+package org.imdbetl.bench;
+
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -36,10 +38,13 @@ import org.imdbetl.topic.HistoryJson;
  * +0.1; weightedScore with m=3000, C=6.5),
  * 0.05% are REMOVED, and a tenth of the removed come back as NEW: the generator of RatingHistoryBench
  * (bench/HISTORY.md), on the dump's real ids and values. Seeded: the same dump gives the same year.
- * Usage: java -cp "target/quarkus-app/lib/main/*:target/quarkus-app/app/*" bench/HistoryYear.java BOOTSTRAP DUMP_DIR DAYS [TOPIC]
+ * Usage: java -cp "target/quarkus-app/lib/main/*:target/quarkus-app/app/*" bench/java/org/imdbetl/bench/HistoryYearGenerator.java BOOTSTRAP DUMP_DIR DAYS [TOPIC]
  * Prints progress, then: points=N seconds=X end_offsets=SUM last_as_of=INSTANT
+ *
+ * <p>A single-file source program, as bench/history-year.sh runs it: besides the JDK it uses only what the
+ * packaged service has (kafka-clients and the service's own classes), never another benchmark class.
  */
-public class HistoryYear {
+public class HistoryYearGenerator {
 
     static final Instant FIRST = Instant.parse("2025-01-01T06:00:00Z");
     static final double CHANGED = 0.1423;

@@ -1,3 +1,5 @@
+package org.imdbetl.bench;
+
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FileOutputStream;
@@ -27,17 +29,20 @@ import java.util.zip.GZIPInputStream;
  * Writes synthetic, full-size IMDb dumps (title.basics.tsv.gz and title.ratings.tsv.gz) for
  * benchmarks. SCALE=1 mimics the 2026 dumps: ~12.7M titles, ~1.7M ratings.
  *
- * <pre>java bench/GenerateDumps.java SCALE DIR</pre>
+ * <pre>java -Xmx1g bench/java/org/imdbetl/bench/DumpGenerator.java SCALE DIR</pre>
  *
  * or, from a day-N dump, the next day's (see {@link NextDay}):
  *
- * <pre>java bench/GenerateDumps.java next-day IN_DIR OUT_DIR [--seed S] [--day N] [--remove-percent P] ...</pre>
+ * <pre>java -Xmx1g bench/java/org/imdbetl/bench/DumpGenerator.java next-day IN_DIR OUT_DIR [--seed S] [--day N] [--remove-percent P] ...</pre>
  *
  * The output depends only on SCALE: one seeded generator produces every row on the main thread,
  * in tconst order; background threads only compress and write. Rows are assembled as UTF-8 bytes
  * in reusable 1 MiB chunks, without a String per row.
+ *
+ * <p>A single-file source program: bench/generate.sh and the tests start it in a JVM of its own, from
+ * this file, without a build. So it uses the JDK only, never another class of the project.
  */
-public final class GenerateDumps {
+public final class DumpGenerator {
 
     static final long FULL_SCALE_TITLES = 12_700_000L;
     static final long MAX_TITLES = 1_000_000_000L;
@@ -50,7 +55,7 @@ public final class GenerateDumps {
     static final String RATINGS_HEADER = "tconst\taverageRating\tnumVotes\n";
     static final String NEXT_DAY = "next-day";
 
-    private GenerateDumps() {
+    private DumpGenerator() {
     }
 
     public static void main(String[] args) throws Exception {
@@ -78,7 +83,7 @@ public final class GenerateDumps {
         Path dir = Path.of(args[1]);
         Generator generator = new Generator(new SplittableRandom(SEED));
         write(dir, (basics, ratings) -> generator.run(titles, basics, ratings));
-        System.err.println("GenerateDumps: scale " + scale + ": " + titles + " titles (" + generator.movies
+        System.err.println("DumpGenerator: scale " + scale + ": " + titles + " titles (" + generator.movies
                 + " movies), " + generator.rated + " ratings written to " + dir);
     }
 
@@ -106,9 +111,9 @@ public final class GenerateDumps {
     }
 
     static void usage(String problem) {
-        System.err.println("GenerateDumps: " + problem);
-        System.err.println("usage: java bench/GenerateDumps.java SCALE DIR   (SCALE 1 = ~12.7M titles)");
-        System.err.println("       java bench/GenerateDumps.java next-day IN_DIR OUT_DIR [--seed S] [--day N]"
+        System.err.println("DumpGenerator: " + problem);
+        System.err.println("usage: java bench/java/org/imdbetl/bench/DumpGenerator.java SCALE DIR   (SCALE 1 = ~12.7M titles)");
+        System.err.println("       java bench/java/org/imdbetl/bench/DumpGenerator.java next-day IN_DIR OUT_DIR [--seed S] [--day N]"
                 + " [--remove-percent P] [--retype-percent P] [--rerate-percent P] [--add-percent P]"
                 + " [--retitle-percent P] [--regenre-percent P]");
         System.err.println("       (IN_DIR holds day N, default 1; OUT_DIR gets day N+1; percentages default to "
@@ -653,7 +658,7 @@ public final class GenerateDumps {
         }
 
         String summary(Path in, Path out) {
-            return "GenerateDumps: day " + settings.day() + " (" + in + ") -> day " + day + " (" + out + "), seed "
+            return "DumpGenerator: day " + settings.day() + " (" + in + ") -> day " + day + " (" + out + "), seed "
                     + settings.seed() + ": " + rows + " title rows read, " + moviesIn + " movies: " + removed
                     + " removed, " + retyped + " re-typed to tvMovie, " + retitled + " retitled, " + regenred
                     + " re-genred; " + ratedMoviesIn + " rated movies: " + ratingsRemoved + " ratings removed, "

@@ -1,4 +1,4 @@
-package org.imdbetl.history;
+package org.imdbetl.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
