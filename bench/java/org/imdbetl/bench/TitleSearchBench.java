@@ -1,8 +1,7 @@
-package org.imdbetl.search;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package org.imdbetl.bench;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -13,30 +12,29 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.imdbetl.bench.LuceneTitleSearch.Found;
 import org.imdbetl.domain.Movie;
-import org.imdbetl.scoring.SyntheticMovies;
-import org.imdbetl.search.LuceneTitleSearch.Found;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.imdbetl.search.SearchQuery;
+import org.imdbetl.search.TitleAnalyzer;
+import org.imdbetl.search.TitleIndex;
 
 /**
  * Measures {@link TitleIndex} against {@link LuceneTitleSearch} at full size: heap, build time, the
  * cost of re-upserting 10% of the movies, and single-thread query latency per kind of query; and checks
- * that both return the same first pages. Writes its table to target/title-search-bench.md.
+ * that both return the same first pages (else it fails, after writing its report). Writes its table to
+ * target/title-search-bench.md. Takes minutes at full size; {@code TitleSearchAndPinnedRankingBenchTest}
+ * runs it small.
  *
- * <pre>./mvnw -B -ntp test -Dtest=TitleSearchBenchmarkTest -Dbench=true -DargLine=-Xmx2g
- *     [-Dbench.impl=custom|lucene|both] [-Dbench.movies=750000]</pre>
+ * <pre>bench/title-search.sh [-Dbench.impl=custom|lucene|both] [-Dbench.movies=750000]</pre>
  *
- * <p>-Xmx2g keeps G1's regions at 1 MB as in the service, so the index's big arrays are not rounded
- * up to large regions in the heap figures. Lucene's build and refresh run merges on other threads:
- * its CPU column counts only the calling thread.
+ * <p>The script runs it at -Xmx2g (HEAP overrides it), which keeps G1's regions at 1 MB as in the
+ * service, so the index's big arrays are not rounded up to large regions in the heap figures. Lucene's
+ * build and refresh run merges on other threads: its CPU column counts only the calling thread.
  */
-@EnabledIfSystemProperty(named = "bench", matches = "true",
-        disabledReason = "a benchmark: builds 750k-movie indexes for minutes; run with -Dbench=true")
-class TitleSearchBenchmarkTest {
+public final class TitleSearchBench {
 
-    private static final int MOVIES = Integer.getInteger("bench.movies", 750_000);
-    private static final String IMPL = System.getProperty("bench.impl", "both");
+    static final Path REPORT = Path.of("target/title-search-bench.md");
+    /** Queries per kind at full size. */
     private static final int QUERIES = 1000;
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
     private static final int LIMIT = 20;
@@ -44,15 +42,35 @@ class TitleSearchBenchmarkTest {
     /** Of the re-upserted movies, how many come back with a new title. */
     private static final int NEW_TITLE_PERCENT = 10;
 
+    private final int movieCount;
+    private final int queries;
+    /** custom, lucene or both. */
+    private final String impl;
+    private final PrintStream out;
     private final StringBuilder report = new StringBuilder();
 
     private record Workload(List<Movie> movies, List<Movie> updates, Map<String, List<String>> querySets) {
     }
 
+    TitleSearchBench(int movies, int queriesPerKind, String impl, PrintStream out) {
+        if (!List.of("custom", "lucene", "both").contains(impl)) {
+            throw new IllegalArgumentException("bench.impl: custom, lucene or both, not " + impl);
+        }
+        this.movieCount = movies;
+        this.queries = queriesPerKind;
+        this.impl = impl;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        new TitleSearchBench(Integer.getInteger("bench.movies", 750_000), QUERIES,
+                System.getProperty("bench.impl", "both"), System.out).run(REPORT);
+    }
+
     /** Made in its own method, so that the generator's vocabularies are garbage before heap is measured. */
-    private static Workload workload() {
+    private Workload workload() {
         SyntheticMovies synthetic = new SyntheticMovies(14);
-        List<Movie> movies = synthetic.movies(MOVIES);
+        List<Movie> movies = synthetic.movies(movieCount);
         List<Movie> updates = new ArrayList<>();
         SplittableRandom pick = new SplittableRandom(11);
         for (int i = 0; i < movies.size() * UPDATE_PERCENT / 100; i++) {
@@ -61,8 +79,8 @@ class TitleSearchBenchmarkTest {
         return new Workload(movies, updates, querySets(movies, new SplittableRandom(7)));
     }
 
-    @Test
-    void measure() throws Exception {
+    /** Measures, writes the report to {@code reportFile}; fails if the two answered a query differently. */
+    void run(Path reportFile) throws IOException {
         Workload workload = workload();
         List<Movie> movies = workload.movies();
         List<Movie> updates = workload.updates();
@@ -70,20 +88,20 @@ class TitleSearchBenchmarkTest {
         line("# Title search: TitleIndex vs Lucene " + org.apache.lucene.util.Version.LATEST);
         line("");
         line(movies.size() + " synthetic movies, " + updates.size() + " re-upserts (" + NEW_TITLE_PERCENT
-                + "% with a new title), " + QUERIES + " queries per kind, limit " + LIMIT + ", one thread. "
+                + "% with a new title), " + queries + " queries per kind, limit " + LIMIT + ", one thread. "
                 + Runtime.version() + ", " + Runtime.getRuntime().availableProcessors() + " cores.");
         line("");
         Map<String, List<List<Found>>> custom = null;
         Map<String, List<List<Found>>> lucene = null;
-        if (!IMPL.equals("lucene")) {
+        if (!impl.equals("lucene")) {
             custom = runCustom(movies, updates, querySets);
         }
-        if (!IMPL.equals("custom")) {
+        if (!impl.equals("custom")) {
             lucene = runLucene(movies, updates, querySets);
         }
+        int differing = 0;
         if (custom != null && lucene != null) {
             int pages = 0;
-            int differing = 0;
             for (String kind : querySets.keySet()) {
                 for (int i = 0; i < querySets.get(kind).size(); i++) {
                     pages++;
@@ -98,9 +116,13 @@ class TitleSearchBenchmarkTest {
             }
             line("");
             line("Same first page from both: " + (pages - differing) + " of " + pages + " queries.");
-            assertThat(differing).isZero();
         }
-        Files.writeString(Path.of("target/title-search-bench.md"), report);
+        Files.createDirectories(reportFile.toAbsolutePath().getParent());
+        Files.writeString(reportFile, report);
+        if (differing > 0) {
+            throw new IllegalStateException(differing + " queries got a different first page from TitleIndex and Lucene;"
+                    + " see " + reportFile);
+        }
     }
 
     private Map<String, List<List<Found>>> runCustom(List<Movie> movies, List<Movie> updates,
@@ -175,8 +197,8 @@ class TitleSearchBenchmarkTest {
         Map<String, List<List<Found>>> pages = new LinkedHashMap<>();
         for (int round = 0; round < 2; round++) {
             // A first round to warm up the JIT, then the measured one.
-            for (List<String> queries : querySets.values()) {
-                queries.forEach(searcher::search);
+            for (List<String> kind : querySets.values()) {
+                kind.forEach(searcher::search);
             }
         }
         // Wall time includes pauses of the collector and of a shared machine; the thread's CPU time does not.
@@ -212,7 +234,7 @@ class TitleSearchBenchmarkTest {
     }
 
     /** Queries as people type them, drawn from the titles themselves (so common words come up often). */
-    private static Map<String, List<String>> querySets(List<Movie> movies, SplittableRandom random) {
+    private Map<String, List<String>> querySets(List<Movie> movies, SplittableRandom random) {
         Map<String, List<String>> sets = new LinkedHashMap<>();
         List<String> oneWord = new ArrayList<>();
         List<String> onePrefix = new ArrayList<>();
@@ -220,7 +242,7 @@ class TitleSearchBenchmarkTest {
         List<String> threeTyping = new ArrayList<>();
         List<String> typo = new ArrayList<>();
         List<String> typoTwoWords = new ArrayList<>();
-        while (typoTwoWords.size() < QUERIES || threeWords.size() < QUERIES || oneWord.size() < QUERIES) {
+        while (typoTwoWords.size() < queries || threeWords.size() < queries || oneWord.size() < queries) {
             Movie movie = movies.get(random.nextInt(movies.size()));
             String title = random.nextInt(4) == 0 ? movie.originalTitle() : movie.title();
             List<String> words = TitleAnalyzer.words(title);
@@ -256,16 +278,16 @@ class TitleSearchBenchmarkTest {
         sets.put("two words, one with a typo", typoTwoWords);
         List<String> shortPrefixes = new ArrayList<>();
         String[] worst = {"a", "s", "t", "m", "th", "lo", "de", "ma", "the", "love", "l", "b"};
-        for (int i = 0; i < QUERIES; i++) {
+        for (int i = 0; i < queries; i++) {
             shortPrefixes.add(worst[i % worst.length]);
         }
         sets.put("worst case: 1-4 letters of very common words", shortPrefixes);
         return sets;
     }
 
-    private static void add(List<String> queries, String query) {
-        if (queries.size() < QUERIES) {
-            queries.add(query);
+    private void add(List<String> set, String query) {
+        if (set.size() < queries) {
+            set.add(query);
         }
     }
 
@@ -285,7 +307,7 @@ class TitleSearchBenchmarkTest {
     }
 
     private void line(String text) {
-        System.out.println(text);
+        out.println(text);
         report.append(text).append('\n');
     }
 

@@ -1,7 +1,7 @@
-package org.imdbetl.scoring;
+package org.imdbetl.bench;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import java.io.IOException;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,26 +12,40 @@ import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.imdbetl.domain.Movie;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.imdbetl.scoring.ScoringStore;
+import org.imdbetl.scoring.TopQuery;
 
 /**
  * What one kept (pinned) ranking costs at full size: the heap a store holds more once a superseded
  * ranking is kept for a cursor, (a) when nothing but the version changed, so only the ranking's arrays
  * are extra, and (b) after a refresh re-rated 10% of the movies, whose old values only that ranking
- * still holds. Writes target/pinned-ranking-heap.md.
+ * still holds. Writes target/pinned-ranking-heap.md. {@code TitleSearchAndPinnedRankingBenchTest} runs
+ * it small.
  *
- * <pre>./mvnw -B -ntp test -Dtest=PinnedRankingHeapBenchmarkTest -Dbench=true -DargLine=-Xmx2g [-Dbench.rated=752000]</pre>
+ * <pre>bench/pinned-rankings.sh [-Dbench.rated=752000]</pre>
+ *
+ * <p>The script runs it at -Xmx2g (HEAP overrides it).
  */
-@EnabledIfSystemProperty(named = "bench", matches = "true", disabledReason = "a benchmark: builds a 752k-movie store")
-class PinnedRankingHeapBenchmarkTest {
+public final class PinnedRankingHeapBench {
 
-    private static final int RATED = Integer.getInteger("bench.rated", 752_000);
+    static final Path REPORT = Path.of("target/pinned-ranking-heap.md");
     private static final int RERATED_PERCENT = 10;
     private static final long IDLE = Duration.ofHours(1).toNanos();
 
-    @Test
-    void measure() throws Exception {
+    private final int rated;
+    private final PrintStream out;
+
+    PinnedRankingHeapBench(int rated, PrintStream out) {
+        this.rated = rated;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        new PinnedRankingHeapBench(Integer.getInteger("bench.rated", 752_000), System.out).run(REPORT);
+    }
+
+    /** Measures and writes the report to {@code reportFile}. */
+    void run(Path reportFile) throws IOException, InterruptedException {
         AtomicLong clock = new AtomicLong();
         ScoringStore store = new ScoringStore(3000, OptionalDouble.of(6.5), Runnable::run, 0,
                 new ScoringStore.Retention(3, IDLE), 2, clock::get);
@@ -41,21 +55,21 @@ class PinnedRankingHeapBenchmarkTest {
         // what the heap loses when the kept ranking is dropped, once everything else has settled.
         store.top(TopQuery.of(10), null);
         store.upsertAll(List.of(withRating(store.find(tconsts.get(0)).orElseThrow().movie(), 9.9, 1_000_000)));
-        assertThat(store.stats().pinnedRankings()).isEqualTo(1);
+        expectKept(store, 1);
         long entries = store.rankingsKeptEntries();
         long kept = usedHeap();
         clock.addAndGet(IDLE + 1);
-        assertThat(store.stats().pinnedRankings()).isZero();
+        expectKept(store, 0);
         long arraysOnly = kept - usedHeap();
 
         // (b) Another page, then 10% re-rated as a refresh sends them: new objects for each, as decoded from
         // the topic (new strings too), while the kept ranking holds the old ones.
         store.top(TopQuery.of(10), null);
         store.upsertAll(rerated(store, tconsts));
-        assertThat(store.stats().pinnedRankings()).isEqualTo(1);
+        expectKept(store, 1);
         kept = usedHeap();
         clock.addAndGet(IDLE + 1);
-        assertThat(store.stats().pinnedRankings()).isZero();
+        expectKept(store, 0);
         long withRerated = kept - usedHeap();
 
         String report = """
@@ -70,19 +84,27 @@ class PinnedRankingHeapBenchmarkTest {
                 | after %d%% of the movies were re-rated: arrays + the old movie values only it holds | %.1f MB |
 
                 Array entries of a kept ranking: %,d (%.1f MB at 4 bytes each).
-                """.formatted(RATED, Runtime.version(), Runtime.getRuntime().maxMemory() >> 20, mb(arraysOnly),
+                """.formatted(rated, Runtime.version(), Runtime.getRuntime().maxMemory() >> 20, mb(arraysOnly),
                 RERATED_PERCENT, mb(withRerated), entries, mb(entries * 4));
-        Files.writeString(Path.of("target/pinned-ranking-heap.md"), report);
-        org.jboss.logging.Logger.getLogger(getClass()).info(report);
+        Files.createDirectories(reportFile.toAbsolutePath().getParent());
+        Files.writeString(reportFile, report);
+        out.print(report);
+    }
+
+    private static void expectKept(ScoringStore store, int rankings) {
+        int kept = store.stats().pinnedRankings();
+        if (kept != rankings) {
+            throw new IllegalStateException("the store keeps " + kept + " superseded rankings, not " + rankings);
+        }
     }
 
     /**
      * Fills the store; only the store holds the movies afterwards, so that the old values a kept ranking
      * holds are counted. In a method of its own, so the generator's vocabularies are garbage too.
      */
-    private static List<String> load(ScoringStore store) {
-        List<Movie> movies = new ArrayList<>(RATED);
-        for (Movie movie : new SyntheticMovies(14).movies(RATED)) {
+    private List<String> load(ScoringStore store) {
+        List<Movie> movies = new ArrayList<>(rated);
+        for (Movie movie : new SyntheticMovies(14).movies(rated)) {
             movies.add(movie.rated() ? movie : withRating(movie, 7.0, 100));
         }
         store.upsertAll(movies);
@@ -90,10 +112,10 @@ class PinnedRankingHeapBenchmarkTest {
     }
 
     /** New objects with new character arrays, as decoded from the topic. */
-    private static List<Movie> rerated(ScoringStore store, List<String> tconsts) {
+    private List<Movie> rerated(ScoringStore store, List<String> tconsts) {
         SplittableRandom pick = new SplittableRandom(3);
         List<Movie> rerated = new ArrayList<>();
-        for (int i = 0; i < RATED * RERATED_PERCENT / 100; i++) {
+        for (int i = 0; i < rated * RERATED_PERCENT / 100; i++) {
             Movie movie = store.find(tconsts.get(pick.nextInt(tconsts.size()))).orElseThrow().movie();
             rerated.add(new Movie(fresh(movie.tconst()), fresh(movie.title()), fresh(movie.originalTitle()),
                     movie.year(), movie.runtimeMinutes(), movie.genres().stream().map(g -> fresh(g)).toList(),

@@ -1,4 +1,4 @@
-package org.imdbetl.search;
+package org.imdbetl.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,6 +32,8 @@ import org.apache.lucene.util.automaton.Automaton;
 import org.apache.lucene.util.automaton.LevenshteinAutomata;
 import org.apache.lucene.util.automaton.Operations;
 import org.imdbetl.domain.Movie;
+import org.imdbetl.search.TitleAnalyzer;
+import org.imdbetl.search.TitleIndex;
 
 /**
  * The Lucene alternative to {@link TitleIndex}, built only to measure it against: the same terms (from

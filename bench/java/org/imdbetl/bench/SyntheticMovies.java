@@ -1,4 +1,4 @@
-package org.imdbetl.scoring;
+package org.imdbetl.bench;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,11 +9,11 @@ import java.util.SplittableRandom;
 import org.imdbetl.domain.Movie;
 
 /**
- * Full-size synthetic movies for the title-search benchmark. Title words follow a Zipf law over a
- * vocabulary whose head is real title words (connectors first) and whose long tail is made-up words,
- * so the index sees a few very common words and a couple of hundred thousand rare ones, as with the
- * real dumps. A quarter of the movies have a different original title: Latin-script with accents, a
- * few Cyrillic and CJK ones.
+ * Full-size synthetic movies for the title-search and pinned-ranking benchmarks. Title words follow a
+ * Zipf law over a vocabulary whose head is real title words (connectors first) and whose long tail is
+ * made-up words, so the index sees a few very common words and a couple of hundred thousand rare ones,
+ * as with the real dumps. A quarter of the movies have a different original title: Latin-script with
+ * accents, a few Cyrillic and CJK ones.
  */
 public final class SyntheticMovies {
 
