@@ -109,8 +109,8 @@ public final class ScoringStore {
         this(minVotesPrior, fixedMean, rebuildExecutor, rebuildIntervalNanos, retention, concurrentSearches, System::nanoTime);
     }
 
-    /** With the clock that times the retention of pinned rankings: for tests. */
-    ScoringStore(double minVotesPrior, OptionalDouble fixedMean, Executor rebuildExecutor, long rebuildIntervalNanos,
+    /** With the clock that times the retention of pinned rankings: for tests and benchmarks. */
+    public ScoringStore(double minVotesPrior, OptionalDouble fixedMean, Executor rebuildExecutor, long rebuildIntervalNanos,
             Retention retention, int concurrentSearches, LongSupplier nanoClock) {
         this.titles = new TitleIndex(concurrentSearches);
         this.rankings = new PinnedRankings(retention.maxKept(), retention.idleNanos(), nanoClock);
@@ -452,7 +452,7 @@ public final class ScoringStore {
     }
 
     /** Array entries of the kept superseded rankings (4 bytes each): for measuring what they cost. */
-    long rankingsKeptEntries() {
+    public long rankingsKeptEntries() {
         return rankings.keptEntries();
     }
 

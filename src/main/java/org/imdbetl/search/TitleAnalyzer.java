@@ -15,7 +15,7 @@ import java.util.Locale;
  * without spaces, are also indexed by each of their suffixes, so prefix matching on those finds any
  * substring ("物語" finds "東京物語"). Other scripts without spaces (Thai, ...) get no such help.
  */
-final class TitleAnalyzer {
+public final class TitleAnalyzer {
 
     /** Longest CJK run whose suffixes are indexed; longer runs add only their first suffixes. */
     private static final int MAX_CJK_SUFFIXES = 32;
@@ -47,7 +47,7 @@ final class TitleAnalyzer {
     }
 
     /** The words of a title or query, in order, as a whole-title comparison sees them. */
-    static List<String> words(String text) {
+    public static List<String> words(String text) {
         List<String> words = new ArrayList<>(8);
         scan(fold(text), words, null);
         return words;
@@ -94,7 +94,7 @@ final class TitleAnalyzer {
     }
 
     /** Adds the distinct index terms of a title (its words and the extra terms above) to {@code terms}. */
-    static void indexTerms(String text, List<String> terms) {
+    public static void indexTerms(String text, List<String> terms) {
         scan(fold(text), null, terms);
     }
 
@@ -104,7 +104,7 @@ final class TitleAnalyzer {
     }
 
     /** A typo is forgiven in query words of 5 or more letters, but not in ideographic ones. */
-    static boolean typoAllowed(String word) {
+    public static boolean typoAllowed(String word) {
         return word.codePointCount(0, word.length()) >= 5 && !hasCjk(word);
     }
 
