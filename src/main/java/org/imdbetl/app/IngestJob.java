@@ -1,6 +1,7 @@
 package org.imdbetl.app;
 
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.configuration.DurationConverter;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,26 +23,33 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.imdbetl.config.ImdbConfig;
 import org.imdbetl.files.AtomicFiles;
+import org.imdbetl.history.RatingHistory;
 import org.imdbetl.ingest.ChangeSender;
 import org.imdbetl.ingest.DeletionPlan;
+import org.imdbetl.ingest.DestinationStoppedException;
 import org.imdbetl.ingest.MovieSender;
 import org.imdbetl.ingest.PointSender;
 import org.imdbetl.ingest.PublishedMovies;
 import org.imdbetl.lake.LakeWriter;
+import org.imdbetl.source.DatasetLedger.RefreshDate;
 import org.imdbetl.source.DatasetLedger;
 import org.imdbetl.source.DatasetState;
 import org.imdbetl.source.DatasetStatus;
 import org.imdbetl.source.DumpFile;
 import org.imdbetl.source.DumpReader;
+import org.imdbetl.source.FileVersion;
 import org.imdbetl.source.ImdbReader;
 import org.imdbetl.source.ImdbSource;
 import org.imdbetl.source.IngestProgress;
 import org.imdbetl.source.IngestState;
 import org.imdbetl.source.InvalidFileException;
+import org.imdbetl.source.RejectReason;
 import org.imdbetl.source.RejectSamples;
 import org.imdbetl.source.TconstSet;
 import org.imdbetl.state.ConsumerPositions;
+import org.imdbetl.topic.KafkaBroker;
 import org.imdbetl.topic.TopicAdmin;
+import org.jboss.logging.Logger;
 
 /**
  * A refresh, one at a time, on its own thread:
@@ -53,6 +62,9 @@ import org.imdbetl.topic.TopicAdmin;
  * <li>wait for the acknowledgements and for the listener, write a snapshot, and record the versions
  * ingested ({@link DatasetLedger}).</li>
  * </ol>
+ * A refresh is dated before it sends anything ({@link DatasetLedger#dateRefresh}): never back, never twice.
+ * One whose file stops short ends INCOMPLETE, one that cannot read or send ends FAILED; after either, the
+ * scheduled checks back off. An operator's refresh waits behind the running one, and at most one waits.
  */
 @ApplicationScoped
 public class IngestJob {
@@ -69,22 +81,30 @@ public class IngestJob {
     private final PublishedMovies published;
     private final ConsumerPositions positions;
     private final TopicAdmin topics;
+    private final KafkaBroker broker;
+    private final RatingHistory history;
     private final LakeWriter lake;
     private final IngestProgress progress = new IngestProgress();
     private final DatasetLedger ledger;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "imdb-ingest"));
     private CompletableFuture<IngestProgress.Snapshot> current = CompletableFuture.completedFuture(null);
+    /** Guarded by this: the refresh waiting behind the running one, if any; the id of the last one started. */
+    private Waiting waiting;
+    private String runningId;
+    private long requests;
     /** Set by the start-up sequence once the channels are wired: a refresh before that has nowhere to send. */
     private volatile boolean channelsWired;
 
     IngestJob(ImdbConfig config, MovieSender movies, PointSender points, PublishedMovies published,
-            ConsumerPositions positions, TopicAdmin topics, LakeWriter lake) {
+            ConsumerPositions positions, TopicAdmin topics, KafkaBroker broker, RatingHistory history, LakeWriter lake) {
         this.config = config;
         this.movies = movies;
         this.points = points;
         this.published = published;
         this.positions = positions;
         this.topics = topics;
+        this.broker = broker;
+        this.history = history;
         this.lake = lake;
         this.ledger = new DatasetLedger(configuredSource().describe());
     }
@@ -101,30 +121,87 @@ public class IngestJob {
 
     /** A refresh of the configured source; returns the running one if there is one. */
     public CompletableFuture<IngestProgress.Snapshot> refresh(RefreshOptions options) {
-        return start(configuredSource(), options);
+        return request(configuredSource(), options).done();
+    }
+
+    /**
+     * An operator's refresh: runs now if none runs, else after the running one. At most one waits: a request
+     * while one waits joins it (its options added to the waiting one's) and gets its id.
+     */
+    public RefreshRequest requestRefresh(RefreshOptions options) {
+        return request(configuredSource(), options);
     }
 
     /** Reads the given source whatever the checks say; for tests that feed bad sources to a running service. */
     CompletableFuture<IngestProgress.Snapshot> start(ImdbSource source) {
-        return start(source, new RefreshOptions(true, false));
+        return request(source, new RefreshOptions(true, false)).done();
     }
 
     /**
-     * A scheduled refresh while one runs is that one; an explicit one (force, allowDeletes) runs right
-     * after it, so an operator's request is never lost.
+     * A refresh asked for: its id ({@code joined} when it joined one already waiting), and its end.
      */
-    synchronized CompletableFuture<IngestProgress.Snapshot> start(ImdbSource source, RefreshOptions options) {
+    public record RefreshRequest(String id, boolean joined, CompletableFuture<IngestProgress.Snapshot> done) {
+    }
+
+    /** The one refresh waiting behind the running one; its options grow as requests join it. */
+    private static final class Waiting {
+        final String id;
+        volatile RefreshOptions options;
+        CompletableFuture<IngestProgress.Snapshot> done;
+
+        Waiting(String id, RefreshOptions options) {
+            this.id = id;
+            this.options = options;
+        }
+    }
+
+    /**
+     * A scheduled refresh while one runs is that one, and waits out the back-off after failures; an
+     * explicit one (force, allowDeletes) runs right after the running one, so an operator's request is never
+     * lost, and never more than one waits.
+     */
+    synchronized RefreshRequest request(ImdbSource source, RefreshOptions options) {
         if (!channelsWired) {
             // The scheduler fires its first check while the application is still starting.
             Log.debug("Refresh: skipped, the service is still starting");
-            return CompletableFuture.completedFuture(progress.snapshot());
+            return new RefreshRequest(runningId, false, CompletableFuture.completedFuture(progress.snapshot()));
+        }
+        boolean scheduled = options.equals(RefreshOptions.SCHEDULED);
+        if (scheduled && ledger.backingOff(Instant.now())) {
+            Log.debugf("Refresh: skipped, waiting until %s after refreshes that failed", ledger.status().retryNotBefore());
+            return new RefreshRequest(runningId, false, current.isDone() ? CompletableFuture.completedFuture(progress.snapshot()) : current);
         }
         if (current.isDone()) {
+            String id = nextId();
+            runningId = id;
             current = CompletableFuture.supplyAsync(() -> run(source, options), executor);
-        } else if (!options.equals(RefreshOptions.SCHEDULED)) {
-            current = current.handleAsync((done, failure) -> run(source, options), executor);
+            return new RefreshRequest(id, false, current);
         }
-        return current;
+        if (scheduled) {
+            return new RefreshRequest(runningId, true, current);
+        }
+        if (waiting != null) {
+            RefreshOptions joined = waiting.options;
+            waiting.options = new RefreshOptions(joined.force() || options.force(), joined.allowDeletes() || options.allowDeletes());
+            return new RefreshRequest(waiting.id, true, waiting.done);
+        }
+        Waiting next = new Waiting(nextId(), options);
+        next.done = current.handleAsync((done, failure) -> {
+            RefreshOptions taken;
+            synchronized (this) {
+                waiting = null;
+                runningId = next.id;
+                taken = next.options;
+            }
+            return run(source, taken);
+        }, executor);
+        waiting = next;
+        current = next.done;
+        return new RefreshRequest(next.id, false, next.done);
+    }
+
+    private String nextId() {
+        return "refresh-" + (++requests);
     }
 
     public boolean running() {
@@ -163,6 +240,11 @@ public class IngestJob {
         RejectSamples rejects = new RejectSamples(config.ingest().rejectsPerReason());
         long checkStarted = System.nanoTime();
         try {
+            Optional<String> blocked = broker.refusesWrites(config.refresh().minFreeDisk().asLongValue());
+            if (blocked.isPresent()) {
+                fail(source, "not refreshing: " + blocked.get(), checkStarted);
+                return progress.snapshot();
+            }
             awaitStoreLoaded(config.ingest().storeLoadTimeout());
             Path stateFile = stateFile(source);
             DatasetState last = DatasetState.load(stateFile);
@@ -182,16 +264,26 @@ public class IngestJob {
                 progress.started(source.describe());
                 Log.infof("Ingest: reading %s (%s: %s; %s: %s)", source.describe(), ratings.name(),
                         ratings.checkResult(), basics.name(), basics.checkResult());
-                Outcome outcome = readAndSend(ratings, basics, rejects, options);
-                // Recorded only after everything was read and sent: a failed or held-back refresh is read
-                // again at the next check.
+                Outcome outcome = readAndSend(ratings, basics, rejects, options, last, stateFile);
+                ChangeSender sent = outcome.sent();
+                if (outcome.incomplete() != null) {
+                    // What was read is in; nothing was deleted, the versions and the last good refresh stay as
+                    // they were, and the next scheduled tries back off.
+                    Instant retry = ledger.failed("INCOMPLETE", refreshInterval(), config.refresh().maxRetryWait(), Instant.now());
+                    Log.warnf("Refresh: INCOMPLETE, %s; %d movies sent, nothing deleted; the next scheduled try not before %s",
+                            outcome.incomplete(), sent.added() + sent.changed(), retry);
+                    progress.incomplete(outcome.incomplete());
+                    writeRejects(rejects);
+                    return progress.snapshot();
+                }
+                // Recorded only after everything was read and sent: a held-back refresh is read again at the
+                // next check, under the same date.
                 if (outcome.complete() && !outcome.deletions().isHeldBack()) {
                     DatasetState ingested = last.with(ImdbReader.RATINGS_FILE, ratings.commit())
-                            .with(ImdbReader.BASICS_FILE, basics.commit());
+                            .with(ImdbReader.BASICS_FILE, basics.commit()).completed(outcome.asOf());
                     ingested.save(stateFile);
                     ledger.ingested(ingested, FILES);
                 }
-                ChangeSender sent = outcome.sent();
                 ledger.refreshed(new DatasetStatus.RefreshCounts(Instant.now(), sent.added(), sent.changed(),
                         sent.removed(), sent.unchanged(), outcome.deletions().heldBack()));
                 // Last: whoever waits for the state sees the dataset part already updated.
@@ -201,7 +293,7 @@ public class IngestJob {
                     progress.completed();
                 }
             }
-        } catch (InvalidFileException e) {
+        } catch (InvalidFileException | DestinationStoppedException e) {
             fail(source, e.getMessage(), checkStarted);
         } catch (IOException e) {
             String file = progress.snapshot().currentFile();
@@ -219,26 +311,42 @@ public class IngestJob {
         return progress.snapshot();
     }
 
-    /** What one read of the dumps did. {@code complete}: every file was read to its very end. */
-    private record Outcome(boolean complete, ChangeSender sent, DeletionPlan deletions) {
+    /**
+     * What one read of the dumps did. {@code complete}: every file was read to its very end; {@code incomplete}:
+     * why not, when a file stopped short (null when complete, or when the producer limit stopped the read).
+     */
+    private record Outcome(boolean complete, String incomplete, Instant asOf, ChangeSender sent, DeletionPlan deletions) {
     }
 
-    private Outcome readAndSend(DumpFile ratings, DumpFile basics, RejectSamples rejects, RefreshOptions options)
-            throws IOException, InvalidFileException, InterruptedException {
+    private Outcome readAndSend(DumpFile ratings, DumpFile basics, RejectSamples rejects, RefreshOptions options,
+            DatasetState last, Path stateFile) throws IOException, InvalidFileException, InterruptedException {
         ImdbConfig.Ingest settings = config.ingest();
         TconstSet seen = new TconstSet();
         DumpReader reader = new DumpReader(new DumpReader.Settings(Set.copyOf(settings.titleTypes()),
                 settings.maxLineBytes(), settings.progressInterval()), progress, rejects, seen::add);
-        Instant asOf = DatasetLedger.datasetVersion(List.of(ratings.version(), basics.version()));
+        List<FileVersion> versions = List.of(ratings.version(), basics.version());
+        RefreshDate date = DatasetLedger.dateRefresh(versions, last, latestPoint(), Instant.now());
+        if (date.adjustment() != null) {
+            // A clock ahead is worth a warning; files re-read (forced, or after a failure) only need saying.
+            Log.logf(date.adjustment().contains("after this machine's clock") ? Logger.Level.WARN : Logger.Level.INFO,
+                    "Refresh: %s", date.adjustment());
+        }
+        ledger.dated(date);
+        // Before anything is sent: a crash from here on resumes under the same date when it reads the same files.
+        last.withPending(new DatasetState.Pending(date.asOf(), DatasetState.filesKey(versions))).save(stateFile);
+        Instant asOf = date.asOf();
         ChangeSender sender = new ChangeSender(new ChangeSender.Settings(settings.producerLimit(), settings.msgsPerSec(),
                 config.history().sendChunk(), ACK_TIMEOUT), published, movies, points, progress, seen, asOf);
         boolean complete = reader.readInto(ratings, basics, sender);
         sender.flush();
         awaitAcknowledged();
         DeletionPlan deletions = new DeletionPlan(List.of(), 0);
+        String incomplete = null;
         if (!complete) {
             Log.warnf("Ingest: %s was not read to its end; no movie is deleted and the dataset version is not recorded",
                     basics.describe());
+            incomplete = sender.limitReached() ? null : basics.name() + " was not read to its end ("
+                    + truncation(progress.snapshot().rejectedByReason()) + ")";
         } else {
             long count = published.count();
             deletions = DeletionPlan.of(published.absentFrom(seen::contains), count,
@@ -254,13 +362,37 @@ public class IngestJob {
         }
         reader.logFinished();
         snapshotOnceConsumed();
-        return new Outcome(complete, sender, deletions);
+        return new Outcome(complete, incomplete, asOf, sender, deletions);
+    }
+
+    /** What cut a file short, from the rejects of this read. */
+    private static String truncation(Map<RejectReason, Long> rejected) {
+        List<String> reasons = new ArrayList<>();
+        for (RejectReason reason : List.of(RejectReason.TRUNCATED_FILE, RejectReason.TRUNCATED_LINE)) {
+            if (rejected.getOrDefault(reason, 0L) > 0) {
+                reasons.add(reason.name());
+            }
+        }
+        return reasons.isEmpty() ? "the read stopped early" : String.join(", ", reasons);
+    }
+
+    /** The newest refresh date the history holds. */
+    private Optional<Instant> latestPoint() {
+        List<Instant> asOfs = history.asOfs();
+        return asOfs.isEmpty() ? Optional.empty() : Optional.of(asOfs.get(asOfs.size() - 1));
+    }
+
+    /** REFRESH_INTERVAL as a duration; "off" waits as long as the longest retry wait. */
+    private Duration refreshInterval() {
+        String interval = config.refresh().interval().trim();
+        return "off".equalsIgnoreCase(interval) ? config.refresh().maxRetryWait() : DurationConverter.parseDuration(interval);
     }
 
     private void fail(ImdbSource source, String message, long checkStarted) {
         progress.failed(message);
         ledger.checkFailed(source.describe(), message, checkStarted);
-        Log.errorf("Ingest from %s failed: %s", source.describe(), message);
+        Instant retry = ledger.failed("FAILED", refreshInterval(), config.refresh().maxRetryWait(), Instant.now());
+        Log.errorf("Ingest from %s failed: %s; the next scheduled try not before %s", source.describe(), message, retry);
     }
 
     private void awaitAcknowledged() throws IOException, InterruptedException {

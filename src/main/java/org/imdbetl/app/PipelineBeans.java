@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.OptionalDouble;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.imdbetl.config.ImdbConfig;
 import org.imdbetl.history.RatingHistory;
 import org.imdbetl.ingest.PublishedMovies;
@@ -17,6 +18,7 @@ import org.imdbetl.state.ConsistentState;
 import org.imdbetl.state.ConsumerPositions;
 import org.imdbetl.state.ConsumerStats;
 import org.imdbetl.state.SilverLog;
+import org.imdbetl.topic.KafkaBroker;
 import org.imdbetl.topic.MovieJson;
 
 /** Turns the plain-Java parts of the pipeline into beans, configured from {@link ImdbConfig}. */
@@ -67,10 +69,21 @@ class PipelineBeans {
         return new ConsumerStats();
     }
 
-    /** Opened once for the service's life; RocksDB locks its folder, so a second instance on it fails here. */
+    /**
+     * The folders this instance writes, locked first (start-up step 0): a second instance on any of them stops
+     * before it writes anything. Released by {@link Startup} once the broker has stopped.
+     */
     @Produces
     @Singleton
-    RatingHistory ratingHistory(ImdbConfig config) {
+    InstanceLocks instanceLocks(ImdbConfig config, KafkaBroker broker,
+            @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int httpPort) {
+        return InstanceLocks.acquire(config, broker.isEmbedded(), httpPort);
+    }
+
+    /** Opened once for the service's life, after the folders are locked. */
+    @Produces
+    @Singleton
+    RatingHistory ratingHistory(ImdbConfig config, InstanceLocks locks) {
         return RatingHistory.open(config.history().dir(), config.history().moversCacheRows());
     }
 

@@ -63,8 +63,9 @@ class PipelineMetrics {
                 .description("1 once the store has read the topic as it was at start-up").register(registry);
         Gauge.builder("imdb.snapshot.duration.seconds", status, s -> s.snapshot().lastDurationMillis() / 1000.0)
                 .description("Duration of the last snapshot").register(registry);
-        Gauge.builder("imdb.snapshot.age.seconds", status, PipelineMetrics::snapshotAge)
-                .description("Seconds since the last snapshot was written (NaN before the first)").register(registry);
+        Instant started = Instant.now();
+        Gauge.builder("imdb.snapshot.age.seconds", status, s -> snapshotAge(s, started))
+                .description("Seconds since the last snapshot was written (since start-up before the first)").register(registry);
         Gauge.builder("imdb.consumer.lag.records", lag, AtomicLong::get)
                 .description("Records in the topic not yet in the store").register(registry);
     }
@@ -80,8 +81,9 @@ class PipelineMetrics {
         });
     }
 
-    private static double snapshotAge(ServiceStatus status) {
+    /** Never NaN: before the first snapshot, the time without one is the time since start-up, which an alert on age sees grow. */
+    private static double snapshotAge(ServiceStatus status, Instant started) {
         Instant written = status.snapshot().lastWrittenAt();
-        return written == null ? Double.NaN : Duration.between(written, Instant.now()).toMillis() / 1000.0;
+        return Duration.between(written == null ? started : written, Instant.now()).toMillis() / 1000.0;
     }
 }

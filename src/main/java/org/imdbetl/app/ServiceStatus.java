@@ -53,13 +53,19 @@ public class ServiceStatus {
     /**
      * The on-disk rating history: {@code refreshes} dates with points, the newest {@code latestAsOf};
      * {@code points} as RocksDB estimates it; {@code diskBytes} its flushed table files (not the write-ahead
-     * log); {@code offsets} the next history-topic offset per partition.
+     * log); {@code offsets} the next history-topic offset per partition; {@code corruption} what the check of
+     * its checksums after start-up found wrong (the next start rebuilds it), null when nothing.
      */
     public record History(String dir, String topic, int refreshes, String latestAsOf, long points, long diskBytes,
-            long recordsConsumed, Map<Integer, Long> offsets) {
+            long recordsConsumed, Map<Integer, Long> offsets, String corruption) {
     }
 
-    public record Kafka(String bootstrapServers, boolean embedded, String topic) {
+    /**
+     * {@code brokerStopped}: why the embedded broker stopped serving (a full disk), null while it works;
+     * {@code logDirFreeBytes}: free space for the embedded broker's log, -1 for an external broker.
+     */
+    public record Kafka(String bootstrapServers, boolean embedded, String topic, String brokerStopped,
+            long logDirFreeBytes) {
     }
 
     private final IngestJob ingest;
@@ -89,7 +95,8 @@ public class ServiceStatus {
 
     public Status current() {
         return new Status(ingest(), dataset(), consumer(), store(), history(),
-                new Kafka(broker.bootstrapServers(), broker.isEmbedded(), topic), snapshot());
+                new Kafka(broker.bootstrapServers(), broker.isEmbedded(), topic, broker.failure().orElse(null),
+                        broker.logDirFreeBytes()), snapshot());
     }
 
     public IngestProgress.Snapshot ingest() {
@@ -118,7 +125,8 @@ public class ServiceStatus {
         List<Instant> asOfs = history.asOfs();
         return new History(history.directory().toString(), historyTopic, asOfs.size(),
                 asOfs.isEmpty() ? null : asOfs.get(asOfs.size() - 1).toString(), history.estimatedPoints(),
-                history.diskBytes(), consumer.historyConsumed(), new TreeMap<>(history.offsets()));
+                history.diskBytes(), consumer.historyConsumed(), new TreeMap<>(history.offsets()),
+                history.corruption().orElse(null));
     }
 
     public SnapshotStatus snapshot() {

@@ -7,6 +7,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Destroyed;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
 import java.io.IOException;
@@ -29,14 +30,15 @@ import org.imdbetl.topic.TopicAdmin;
  * it, from the packaged jar, {@link Main} has a second thread load the classes this sequence will need
  * ({@link ClassPreloader}).
  * <ol>
+ * <li>Locks: every folder this instance writes ({@link InstanceLocks}); a folder another instance holds
+ * stops the start here, with its name and that instance's, before anything is written.</li>
  * <li>Broker: the embedded one, unless KAFKA_BOOTSTRAP_SERVERS names an external one.</li>
  * <li>Topics: created if missing; their end offsets now are what "store loaded" means. While the
  * broker is unreachable this goes on in the background.</li>
- * <li>History store: opened from its folder (it holds its own offsets in the history topic); a folder
- * in use by another instance stops the start here, with its name.</li>
+ * <li>History store: opened from its folder (it holds its own offsets in the history topic).</li>
  * <li>Lake recovery: delete half-written files, resume the silver log after the manifest. Before the
  * listener, so no record is consumed before the silver log knows where to resume.</li>
- * <li>Store checkpoint: read and loaded into the store on a thread of its own, started first, while steps 1-4 run; once the
+ * <li>Store checkpoint: read and loaded into the store on a thread of its own, started first, while steps 2-5 run; once the
  * topic is known, kept (the listener starts after its offsets) if it fits the topic, or taken out again
  * (the listener reads the whole topic).</li>
  * <li>(The channels start: the listener loads the rest of the store from the topic; the history listener
@@ -44,12 +46,14 @@ import org.imdbetl.topic.TopicAdmin;
  * <li>Ingest: on its own thread; it waits for the store to be loaded, then sends only what changed. From
  * here on the REFRESH_INTERVAL schedule may refresh too (its checks before this point are skipped).</li>
  * </ol>
- * Shutdown: a last snapshot, then (once every Kafka client is closed) the embedded broker stops.
+ * Shutdown: a last snapshot, then (once every Kafka client is closed) the embedded broker stops, and the
+ * folders are released.
  */
 @Singleton
 public class Startup {
 
     private final ImdbConfig config;
+    private final InstanceLocks locks;
     private final KafkaBroker broker;
     private final TopicAdmin topics;
     private final ConsumerPositions positions;
@@ -59,9 +63,10 @@ public class Startup {
     private final LakeWriter lake;
     private final IngestJob ingest;
 
-    Startup(ImdbConfig config, KafkaBroker broker, TopicAdmin topics, ConsumerPositions positions, ConsistentState state, ConsumerStats stats,
+    Startup(ImdbConfig config, InstanceLocks locks, KafkaBroker broker, TopicAdmin topics, ConsumerPositions positions, ConsistentState state, ConsumerStats stats,
             RatingHistory history, LakeWriter lake, IngestJob ingest) {
         this.config = config;
+        this.locks = locks;
         this.broker = broker;
         this.topics = topics;
         this.positions = positions;
@@ -72,7 +77,7 @@ public class Startup {
         this.ingest = ingest;
     }
 
-    /** Steps 1-5: before SmallRye Reactive Messaging starts its channels (it observes at LIBRARY_BEFORE). */
+    /** Steps 2-6 (step 1 ran when this was made): before SmallRye Reactive Messaging starts its channels (it observes at LIBRARY_BEFORE). */
     void beforeChannels(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) throws IOException {
         // Read and loaded while the broker starts (both take seconds); checked against the topic below.
         CompletableFuture<Optional<Restored>> restored = CompletableFuture.supplyAsync(this::restore,
@@ -114,9 +119,15 @@ public class Startup {
         }
     }
 
-    /** Step 7: after the channels are wired, so the first record has somewhere to go. */
+    /** Step 8: after the channels are wired, so the first record has somewhere to go. */
     void afterChannels(@Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent event) {
         ingest.channelsWired();
+        // Once loaded, off the start's path: a read of every table file, so a corruption nobody reads is found too.
+        positions.whenLoaded().thenRunAsync(this::verifyHistory, task -> {
+            Thread thread = new Thread(task, "imdb-history-verify");
+            thread.setDaemon(true);
+            thread.start();
+        });
         if (config.ingest().onStart()) {
             ingest.start();
         } else {
@@ -124,12 +135,25 @@ public class Startup {
         }
     }
 
-    void onShutdown(@Observes ShutdownEvent event) {
+    private void verifyHistory() {
+        try {
+            history.verify().ifPresentOrElse(
+                    problem -> Log.errorf("History: a check of the store's checksums in %s failed (%s); it keeps serving,"
+                            + " and the next start moves it aside and rebuilds it from the history topic", history.directory(), problem),
+                    () -> Log.debugf("History: the checksums of %s are good", history.directory()));
+        } catch (RuntimeException e) {
+            Log.warnf("History: could not check the store's checksums: %s", e.getMessage());
+        }
+    }
+
+    /** Only if the start got this far: a start stopped by a locked folder has nothing to snapshot. */
+    void onShutdown(@Observes(notifyObserver = Reception.IF_EXISTS) ShutdownEvent event) {
         lake.snapshot("shutdown", !ingest.running());
     }
 
     /** Runs once every application-scoped bean, the Kafka connector's clients among them, is gone. */
-    void afterBeans(@Observes @Destroyed(ApplicationScoped.class) Object event) {
+    void afterBeans(@Observes(notifyObserver = Reception.IF_EXISTS) @Destroyed(ApplicationScoped.class) Object event) {
         broker.stop();
+        locks.close();
     }
 }

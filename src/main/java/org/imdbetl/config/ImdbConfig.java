@@ -1,5 +1,6 @@
 package org.imdbetl.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
@@ -26,6 +27,17 @@ public interface ImdbConfig {
     History history();
 
     Admin admin();
+
+    Http http();
+
+    interface Http {
+
+        /**
+         * The service's public address (e.g. {@code https://imdb.example.org}) that {@code Link} headers start
+         * with; unset, they are relative to the request (env PUBLIC_BASE_URL).
+         */
+        Optional<String> publicBaseUrl();
+    }
 
     interface Source {
 
@@ -93,6 +105,20 @@ public interface ImdbConfig {
          */
         @WithDefault("0.05")
         double maxDeleteFraction();
+
+        /**
+         * After refreshes that failed or stopped short in a row, scheduled checks wait twice as long after each,
+         * from one interval up to this (an operator's refresh is never held back).
+         */
+        @WithDefault("1h")
+        Duration maxRetryWait();
+
+        /**
+         * A refresh is refused while the embedded broker's disk has less free space than this: a broker whose
+         * log disk fills stops, and a refresh is what fills it.
+         */
+        @WithDefault("512M")
+        MemorySize minFreeDisk();
     }
 
     interface Kafka {

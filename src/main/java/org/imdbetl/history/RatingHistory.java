@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.locks.Lock;
@@ -73,6 +74,8 @@ public final class RatingHistory implements AutoCloseable {
     private volatile long movieCount;
     /** Refresh dates in epoch millis, ascending; replaced, never changed in place. */
     private volatile long[] asOfs;
+    /** What the last {@link #verify} found wrong, or null. */
+    private volatile String corruption;
 
     private RatingHistory(HistoryDatabase store, long moversCacheRows) {
         this.store = store;
@@ -376,6 +379,45 @@ public final class RatingHistory implements AutoCloseable {
             return store.db.getLongProperty(store.points, "rocksdb.estimate-num-keys");
         } catch (RocksDBException e) {
             throw failure("read", e);
+        } finally {
+            open.unlock();
+        }
+    }
+
+    /**
+     * Reads every table file and checks its checksums (RocksDB checks what it reads, but not what nobody
+     * reads). A corrupt store is marked: the next start moves it aside and rebuilds it from the history
+     * topic. Takes as long as reading the store.
+     *
+     * @return what is wrong, if anything
+     */
+    public Optional<String> verify() {
+        Lock open = openLock.readLock();
+        open.lock();
+        try {
+            ensureOpen();
+            Optional<String> problem = store.verify();
+            corruption = problem.orElse(null);
+            return problem;
+        } finally {
+            open.unlock();
+        }
+    }
+
+    /** What the last {@link #verify} found wrong, if it found anything. */
+    public Optional<String> corruption() {
+        return Optional.ofNullable(corruption);
+    }
+
+    /** Writes what is in memory to table files and waits: for tests that look at the files. */
+    void flush() {
+        Lock open = openLock.readLock();
+        open.lock();
+        try {
+            ensureOpen();
+            store.flush();
+        } catch (RocksDBException e) {
+            throw failure("write to", e);
         } finally {
             open.unlock();
         }

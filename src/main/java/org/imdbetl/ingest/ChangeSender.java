@@ -1,5 +1,6 @@
 package org.imdbetl.ingest;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ public final class ChangeSender implements MovieSink {
     }
 
     @Override
-    public boolean accept(Movie movie) throws InterruptedException {
+    public boolean accept(Movie movie) throws InterruptedException, IOException {
         progress.movieRead();
         seen.add(movie.tconst());
         Movie before = published.find(movie.tconst()).orElse(null);
@@ -88,7 +89,7 @@ public final class ChangeSender implements MovieSink {
     }
 
     /** Sends the plan's tombstones (each after its REMOVED point) and waits for them to be acknowledged. */
-    public void remove(DeletionPlan plan) throws InterruptedException {
+    public void remove(DeletionPlan plan) throws InterruptedException, IOException {
         for (String tconst : plan.send()) {
             enqueue(published.find(tconst).orElse(null), tconst, null);
             removed++;
@@ -97,7 +98,7 @@ public final class ChangeSender implements MovieSink {
     }
 
     /** Sends what waits for its points, once they are acknowledged. */
-    public void flush() throws InterruptedException {
+    public void flush() throws InterruptedException, IOException {
         if (pending.isEmpty()) {
             return;
         }
@@ -137,7 +138,12 @@ public final class ChangeSender implements MovieSink {
         return removed;
     }
 
-    private void enqueue(Movie before, String tconst, Movie after) throws InterruptedException {
+    /** Whether the producer limit stopped the read (so it ended early on purpose). */
+    public boolean limitReached() {
+        return settings.producerLimit() > 0 && added + changed >= settings.producerLimit();
+    }
+
+    private void enqueue(Movie before, String tconst, Movie after) throws InterruptedException, IOException {
         Optional<HistoryPoint.Event> event = HistoryPoint.eventBetween(before, after);
         if (event.isPresent()) {
             HistoryPoint point = after == null

@@ -1,5 +1,6 @@
 package org.imdbetl.ingest;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.imdbetl.history.HistoryEntry;
@@ -8,8 +9,8 @@ import org.imdbetl.history.HistoryEntry;
 public interface PointSender {
 
     /** Sends one point; blocks while too many are unacknowledged. {@code onFailure} runs on another thread. */
-    void send(HistoryEntry entry, Consumer<Throwable> onFailure) throws InterruptedException;
+    void send(HistoryEntry entry, Consumer<Throwable> onFailure) throws InterruptedException, IOException;
 
-    /** Waits until every point sent so far is acknowledged or has failed for good. */
-    boolean awaitAllAcknowledged(Duration timeout) throws InterruptedException;
+    /** As {@link MovieSender#awaitAllAcknowledged}. */
+    boolean awaitAllAcknowledged(Duration timeout) throws InterruptedException, IOException;
 }

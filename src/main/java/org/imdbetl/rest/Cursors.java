@@ -90,14 +90,20 @@ final class Cursors {
     }
 
     /**
-     * The RFC 8288 {@code Link} header of the next page: the request's URI with {@code after} set to the
-     * cursor, its other parameters as the client sent them. Written out here: JAX-RS's
-     * {@code UriBuilder.replaceQueryParam} re-encodes every parameter with regular expressions, which was
-     * most of the resource method's time (docs/performance.md, "Why the code is as it is").
+     * The RFC 8288 {@code Link} header of the next page: the request's path and query with {@code after} set
+     * to the cursor, its other parameters as the client sent them. Relative to the request, or absolute under
+     * {@code publicBaseUrl} when one is configured, never from the request's Host header (which a client
+     * controls). Written out here: JAX-RS's {@code UriBuilder.replaceQueryParam} re-encodes every parameter
+     * with regular expressions, which was most of the resource method's time (docs/performance.md).
+     *
+     * @param publicBaseUrl e.g. {@code https://imdb.example.org}, or empty for a link relative to the request
      */
-    static String nextLink(URI request, String cursor) {
-        StringBuilder link = new StringBuilder(256).append('<').append(request.getScheme()).append("://")
-                .append(request.getRawAuthority()).append(request.getRawPath()).append('?');
+    static String nextLink(String publicBaseUrl, URI request, String cursor) {
+        StringBuilder link = new StringBuilder(256).append('<');
+        if (!publicBaseUrl.isEmpty()) {
+            link.append(publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl);
+        }
+        link.append(request.getRawPath()).append('?');
         String query = request.getRawQuery();
         if (query != null) {
             for (String param : query.split("&")) {

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.imdbetl.config.ImdbConfig;
 import org.imdbetl.domain.Excerpt;
 import org.imdbetl.domain.Movie;
 import org.imdbetl.domain.Tconst;
@@ -50,6 +51,8 @@ public class MovieResource {
 
     private final ScoringStore store;
     private final ObjectMapper json;
+    /** What next links start with: empty for links relative to the request. */
+    private final String publicBaseUrl;
     /**
      * First pages of /movies/top (no cursor) as rendered JSON, per query, with the ranking they were read
      * from. A ranking never changes, so until the next one is installed the same query renders the same
@@ -64,9 +67,10 @@ public class MovieResource {
     private record RenderedPage(long rankingVersion, boolean handsOutCursor, byte[] json, String nextCursor) {
     }
 
-    MovieResource(ScoringStore store, ObjectMapper json) {
+    MovieResource(ScoringStore store, ObjectMapper json, ImdbConfig config) {
         this.store = store;
         this.json = json;
+        this.publicBaseUrl = config.http().publicBaseUrl().map(String::strip).orElse("");
     }
 
     /** Rated movies by weighted score, then votes, then tconst. */
@@ -207,11 +211,11 @@ public class MovieResource {
                 .orElseThrow(() -> new NotFoundException("no movie " + tconst + " in the store"));
     }
 
-    private static <T> RestResponse.ResponseBuilder<T> withNextLink(UriInfo uriInfo, T movies, String nextCursor) {
+    private <T> RestResponse.ResponseBuilder<T> withNextLink(UriInfo uriInfo, T movies, String nextCursor) {
         RestResponse.ResponseBuilder<T> response = RestResponse.ResponseBuilder.ok(movies);
         if (nextCursor != null) {
             // The same request with the cursor of the last movie of this page.
-            response.header(HttpHeaders.LINK, Cursors.nextLink(uriInfo.getRequestUri(), nextCursor));
+            response.header(HttpHeaders.LINK, Cursors.nextLink(publicBaseUrl, uriInfo.getRequestUri(), nextCursor));
         }
         return response;
     }

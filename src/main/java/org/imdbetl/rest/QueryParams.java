@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 import org.imdbetl.domain.Excerpt;
+import org.imdbetl.domain.Movie;
 import org.imdbetl.scoring.ScoringStore;
 
 /** Parses query parameters by hand so a malformed value is a 400 with a reason, never a 404 or 500. */
@@ -69,16 +70,23 @@ final class QueryParams {
                 .map(c -> c.name().toLowerCase(Locale.ROOT)).toList() + ", was '" + Excerpt.of(value, 40) + "'");
     }
 
-    /** A date YYYY-MM-DD, or null when absent; anything else is a 400. */
+    /** A date YYYY-MM-DD within the years the service knows, or null when absent; anything else is a 400. */
     static LocalDate optionalDate(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value.trim());
+            date = LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
             throw new BadRequestException(name + " must be a date YYYY-MM-DD, was '" + Excerpt.of(value, 40) + "'");
         }
+        // Far dates overflow the epoch milliseconds the history is kept in.
+        if (date.getYear() < Movie.MIN_YEAR || date.getYear() > Movie.MAX_YEAR) {
+            throw new BadRequestException(name + " must be a date between " + Movie.MIN_YEAR + "-01-01 and "
+                    + Movie.MAX_YEAR + "-12-31, was '" + Excerpt.of(value, 40) + "'");
+        }
+        return date;
     }
 
     /** true, false or absent (false); anything else is a 400. */

@@ -6,9 +6,12 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -17,23 +20,43 @@ import java.util.regex.Pattern;
 import org.imdbetl.files.AtomicFiles;
 
 /**
- * The versions of both dump files as last ingested, persisted in the source's state file so that a
- * restart still knows what it has. Immutable. On disk a properties file: {@code format=1} and
- * {@code <file name>.<field>=<value>} per known field of {@link FileVersion}.
+ * The versions of the dump files as last ingested, persisted in the source's state file so that a
+ * restart still knows what it has, with the date of the last refresh and of one under way. Immutable.
+ * On disk a properties file: {@code format=2}, {@code <file name>.<field>=<value>} per known field of
+ * {@link FileVersion}, {@code asOf=<epoch millis>} of the last completed refresh, and
+ * {@code pending.asOf}, {@code pending.files} of a refresh that started and did not complete. Format 1
+ * files (without the dates) are read too.
  */
 public final class DatasetState {
 
     private static final String FORMAT_KEY = "format";
-    private static final String FORMAT = "1";
+    private static final String FORMAT = "2";
+    private static final Set<String> FORMATS = Set.of("1", FORMAT);
+    private static final String AS_OF_KEY = "asOf";
+    private static final String PENDING_AS_OF_KEY = "pending.asOf";
+    private static final String PENDING_FILES_KEY = "pending.files";
     private static final Set<String> FIELDS =
             Set.of("etag", "lastModified", "contentLength", "size", "modifiedMillis", "sha256");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
-    private static final DatasetState EMPTY = new DatasetState(Map.of());
+    private static final DatasetState EMPTY = new DatasetState(Map.of(), null, null);
 
     private final Map<String, FileVersion> files;
+    /** The dataset version of the last completed refresh, or null. */
+    private final Instant asOf;
+    /** A refresh that started and did not complete, or null. */
+    private final Pending pending;
 
-    private DatasetState(Map<String, FileVersion> files) {
+    /**
+     * A refresh under way: its date, and the versions of the files it read, as {@link #filesKey} gives
+     * them. Reading the same files again resumes it under the same date.
+     */
+    public record Pending(Instant asOf, String files) {
+    }
+
+    private DatasetState(Map<String, FileVersion> files, Instant asOf, Pending pending) {
         this.files = files;
+        this.asOf = asOf;
+        this.pending = pending;
     }
 
     public static DatasetState empty() {
@@ -53,12 +76,28 @@ public final class DatasetState {
         } catch (IllegalArgumentException e) {
             throw corrupt(file, e.getMessage());
         }
-        if (!FORMAT.equals(properties.getProperty(FORMAT_KEY))) {
+        String format = properties.getProperty(FORMAT_KEY);
+        if (format == null || !FORMATS.contains(format)) {
             throw corrupt(file, "it has no " + FORMAT_KEY + "=" + FORMAT + " line");
+        }
+        Instant asOf;
+        Pending pending = null;
+        try {
+            asOf = instant(properties.getProperty(AS_OF_KEY));
+            Instant pendingAsOf = instant(properties.getProperty(PENDING_AS_OF_KEY));
+            String pendingFiles = properties.getProperty(PENDING_FILES_KEY);
+            if ((pendingAsOf == null) != (pendingFiles == null)) {
+                throw new IllegalArgumentException(PENDING_AS_OF_KEY + " and " + PENDING_FILES_KEY + " go together");
+            }
+            if (pendingAsOf != null) {
+                pending = new Pending(pendingAsOf, pendingFiles);
+            }
+        } catch (IllegalArgumentException e) {
+            throw corrupt(file, e.getMessage());
         }
         Map<String, Map<String, String>> fields = new HashMap<>();
         for (String key : properties.stringPropertyNames()) {
-            if (key.equals(FORMAT_KEY)) {
+            if (key.equals(FORMAT_KEY) || key.equals(AS_OF_KEY) || key.equals(PENDING_AS_OF_KEY) || key.equals(PENDING_FILES_KEY)) {
                 continue;
             }
             int dot = key.lastIndexOf('.');
@@ -76,7 +115,57 @@ public final class DatasetState {
                 throw corrupt(file, entry.getKey() + ": " + e.getMessage());
             }
         }
-        return new DatasetState(Collections.unmodifiableMap(versions));
+        return new DatasetState(Collections.unmodifiableMap(versions), asOf, pending);
+    }
+
+    private static Instant instant(String millis) {
+        if (millis == null) {
+            return null;
+        }
+        try {
+            return Instant.ofEpochMilli(Long.parseLong(millis.trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + millis + "' is not a date in epoch milliseconds");
+        }
+    }
+
+    /** The dataset version of the last completed refresh. */
+    public Optional<Instant> asOf() {
+        return Optional.ofNullable(asOf);
+    }
+
+    /** A refresh that started and did not complete. */
+    public Optional<Pending> pending() {
+        return Optional.ofNullable(pending);
+    }
+
+    /** The same files, the date of the refresh that completed, and no refresh under way. */
+    public DatasetState completed(Instant refreshAsOf) {
+        return new DatasetState(files, refreshAsOf, null);
+    }
+
+    /** The same, with a refresh under way. */
+    public DatasetState withPending(Pending started) {
+        return new DatasetState(files, asOf, started);
+    }
+
+    /**
+     * What identifies the dataset a refresh reads, before it is read: its files' dates (Last-Modified, or
+     * for local files the modification time). A download cut short and fetched again whole is the same
+     * dataset; a file rewritten is another.
+     */
+    public static String filesKey(List<FileVersion> versions) {
+        StringBuilder key = new StringBuilder();
+        for (FileVersion version : versions) {
+            if (version == null) {
+                key.append("?;");
+            } else if (version.lastModified() != null) {
+                key.append(version.lastModified()).append(';');
+            } else {
+                key.append(version.modifiedMillis()).append(';');
+            }
+        }
+        return key.toString();
     }
 
     public Optional<FileVersion> file(String fileName) {
@@ -91,13 +180,20 @@ public final class DatasetState {
     public DatasetState with(String fileName, FileVersion version) {
         Map<String, FileVersion> copy = new TreeMap<>(files);
         copy.put(fileName, version);
-        return new DatasetState(Collections.unmodifiableMap(copy));
+        return new DatasetState(Collections.unmodifiableMap(copy), asOf, pending);
     }
 
     /** Replaces the file atomically: a crash leaves the old state or the new one. */
     public void save(Path file) throws IOException {
         Properties properties = new Properties();
         properties.setProperty(FORMAT_KEY, FORMAT);
+        if (asOf != null) {
+            properties.setProperty(AS_OF_KEY, String.valueOf(asOf.toEpochMilli()));
+        }
+        if (pending != null) {
+            properties.setProperty(PENDING_AS_OF_KEY, String.valueOf(pending.asOf().toEpochMilli()));
+            properties.setProperty(PENDING_FILES_KEY, pending.files());
+        }
         files.forEach((name, version) -> {
             put(properties, name + ".etag", version.etag());
             put(properties, name + ".lastModified", version.lastModified());
@@ -115,17 +211,18 @@ public final class DatasetState {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof DatasetState state && files.equals(state.files);
+        return other instanceof DatasetState state && files.equals(state.files) && Objects.equals(asOf, state.asOf)
+                && Objects.equals(pending, state.pending);
     }
 
     @Override
     public int hashCode() {
-        return files.hashCode();
+        return Objects.hash(files, asOf, pending);
     }
 
     @Override
     public String toString() {
-        return "DatasetState" + files;
+        return "DatasetState" + files + (asOf == null ? "" : " asOf " + asOf) + (pending == null ? "" : " pending " + pending);
     }
 
     private static FileVersion parse(Map<String, String> fields) {

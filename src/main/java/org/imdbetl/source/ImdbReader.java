@@ -134,7 +134,7 @@ public final class ImdbReader {
 
     @FunctionalInterface
     private interface RowHandler {
-        boolean handle(String[] fields) throws RejectedRowException, InterruptedException;
+        boolean handle(String[] fields) throws RejectedRowException, InterruptedException, IOException;
     }
 
     /** Column positions of title.basics, looked up once from the header. */

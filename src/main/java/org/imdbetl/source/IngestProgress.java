@@ -79,6 +79,13 @@ public final class IngestProgress implements RowListener {
         state.set(IngestState.COMPLETED);
     }
 
+    /** Read and applied up to where a file stopped short; {@code reason} names the file and why. */
+    public void incomplete(String reason) {
+        error.set(reason);
+        finishedAt.set(Instant.now());
+        state.set(IngestState.INCOMPLETE);
+    }
+
     public void failed(String message) {
         error.set(message);
         finishedAt.set(Instant.now());

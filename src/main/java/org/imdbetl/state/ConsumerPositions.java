@@ -17,6 +17,8 @@ public final class ConsumerPositions {
 
     private final Map<Integer, Long> next = new HashMap<>();
     private final CompletableFuture<Void> loaded = new CompletableFuture<>();
+    /** The end offsets the store loads up to at start-up; empty until the topic is reachable. */
+    private volatile Map<Integer, Long> loadTarget = Map.of();
     private final List<Waiter> waiters = new ArrayList<>();
 
     private record Waiter(Map<Integer, Long> targets, CompletableFuture<Void> future) {
@@ -41,6 +43,7 @@ public final class ConsumerPositions {
 
     /** The end offsets of the topic when the service started; the store is loaded once it reaches them. */
     public void expectLoadedAt(Map<Integer, Long> endOffsets) {
+        loadTarget = Map.copyOf(endOffsets);
         reach(endOffsets).thenRun(() -> loaded.complete(null));
     }
 
@@ -51,6 +54,24 @@ public final class ConsumerPositions {
 
     public boolean loaded() {
         return loaded.isDone();
+    }
+
+    /** How far the start-up load is: records read of those to read; null while the topic's end is unknown. */
+    public synchronized LoadProgress loadProgress() {
+        if (loadTarget.isEmpty() && !loaded.isDone()) {
+            return null;
+        }
+        long total = 0;
+        long read = 0;
+        for (Map.Entry<Integer, Long> end : loadTarget.entrySet()) {
+            total += end.getValue();
+            read += Math.min(end.getValue(), next.getOrDefault(end.getKey(), 0L));
+        }
+        return new LoadProgress(read, total);
+    }
+
+    /** Offsets read and to read at start-up, summed over the partitions (a compacted topic has gaps). */
+    public record LoadProgress(long read, long total) {
     }
 
     /** Completes once every partition is read up to the given offsets. */

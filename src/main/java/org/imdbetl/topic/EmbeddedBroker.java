@@ -1,6 +1,7 @@
 package org.imdbetl.topic;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * A Kafka broker running inside this process. {@link EmbeddedKafkaBroker} is the implementation; it
@@ -11,6 +12,15 @@ interface EmbeddedBroker extends AutoCloseable {
 
     /** host:port clients connect to. */
     String bootstrapServers();
+
+    /** Where the broker keeps its log. */
+    Path logDir();
+
+    /**
+     * Why the broker stopped serving while the service runs on (its log dir failed, a full disk above
+     * all), if it did; empty while it works.
+     */
+    Optional<String> failure();
 
     /** Stops the broker and waits for it; throws nothing checked. */
     @Override

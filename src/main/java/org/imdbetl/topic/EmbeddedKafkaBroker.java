@@ -6,10 +6,13 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Exit;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.Feature;
@@ -29,9 +32,18 @@ public final class EmbeddedKafkaBroker implements EmbeddedBroker {
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
     private static final int BROKER_HEARTBEAT_INTERVAL_MS = 100;
     private static final int BROKER_SESSION_TIMEOUT_MS = 10 * BROKER_HEARTBEAT_INTERVAL_MS;
+    /** How long a broker that stopped serving is given to shut down. */
+    private static final long FAILED_SHUTDOWN_WAIT_MS = 10_000;
+
+    /**
+     * What Kafka asked for instead of halting or exiting the JVM; shared because {@link Exit}'s procedures
+     * are, and one embedded broker runs per service.
+     */
+    private static final AtomicReference<String> FAILURE = new AtomicReference<>();
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
+    private final Path logDir;
 
     /** Found by {@link java.util.ServiceLoader}. */
     public static final class Provider implements EmbeddedBroker.Factory {
@@ -42,9 +54,10 @@ public final class EmbeddedKafkaBroker implements EmbeddedBroker {
         }
     }
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers) {
+    private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers, Path logDir) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
+        this.logDir = logDir;
     }
 
     /**
@@ -60,13 +73,35 @@ public final class EmbeddedKafkaBroker implements EmbeddedBroker {
             if (!Files.exists(dir.resolve("meta.properties"))) {
                 format(dir);
             }
+            keepTheServiceAlive();
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
             server.startup();
-            return new EmbeddedKafkaBroker(server, bootstrap);
+            return new EmbeddedKafkaBroker(server, bootstrap, dir);
         } catch (Exception e) {
             throw new IllegalStateException("Could not start the embedded Kafka broker on " + bootstrap
                     + " with log dir " + dir + " (is the port in use? set KAFKA_BOOTSTRAP_SERVERS to use another broker): "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Kafka halts the JVM when its log dirs fail (a full disk): in this service that would end the reads
+     * too, which the store can go on serving. So a halt or exit Kafka asks for is recorded and logged
+     * instead, and the broker is reported stopped ({@link #failure}) until a restart.
+     */
+    private static void keepTheServiceAlive() {
+        FAILURE.set(null);
+        Exit.setHaltProcedure((status, message) -> stopped("halt", status, message));
+        Exit.setExitProcedure((status, message) -> stopped("exit", status, message));
+    }
+
+    private static void stopped(String what, int status, String message) {
+        String reason = message == null || message.isBlank() ? "Kafka asked to " + what + " the JVM (status " + status + ")"
+                : message;
+        if (FAILURE.compareAndSet(null, reason)) {
+            Log.errorf("Kafka: the embedded broker stopped: %s. The service keeps serving what its store holds;"
+                    + " refreshes wait. Free space in the broker's log dir if it is full, then restart the service:"
+                    + " nothing acknowledged is lost", reason);
         }
     }
 
@@ -76,9 +111,44 @@ public final class EmbeddedKafkaBroker implements EmbeddedBroker {
     }
 
     @Override
+    public Path logDir() {
+        return logDir;
+    }
+
+    @Override
+    public Optional<String> failure() {
+        return Optional.ofNullable(FAILURE.get());
+    }
+
+    /**
+     * Stops the broker and waits for it; a broker that stopped serving (see {@link #failure}) may never finish
+     * its shutdown, so then the wait is bounded and the process exits without it (its log recovers at the next
+     * start, as after a crash).
+     */
+    @Override
     public void close() {
-        server.shutdown();
-        server.awaitShutdown();
+        if (FAILURE.get() == null) {
+            server.shutdown();
+            server.awaitShutdown();
+        } else {
+            Thread stop = new Thread(() -> {
+                server.shutdown();
+                server.awaitShutdown();
+            }, "imdb-broker-stop");
+            stop.setDaemon(true);
+            stop.start();
+            try {
+                stop.join(FAILED_SHUTDOWN_WAIT_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (stop.isAlive()) {
+                Log.warnf("Kafka: the stopped broker did not shut down within %d ms; leaving it to the process's exit",
+                        FAILED_SHUTDOWN_WAIT_MS);
+            }
+        }
+        Exit.resetHaltProcedure();
+        Exit.resetExitProcedure();
     }
 
     private static void format(Path dir) throws Exception {

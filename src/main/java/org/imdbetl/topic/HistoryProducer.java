@@ -3,6 +3,7 @@ package org.imdbetl.topic;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -27,18 +28,18 @@ public class HistoryProducer implements PointSender {
 
     /** The emitter is never sent to: it only has the channel started ({@link BoundedSender#onChannel}). */
     HistoryProducer(@Channel(Channels.HISTORY_OUT) Emitter<Record<String, byte[]>> channel, KafkaClientService clients,
-            ImdbConfig config) {
-        this.sender = BoundedSender.onChannel(clients, Channels.HISTORY_OUT, config.kafka().historyTopic(), MAX_IN_FLIGHT);
+            ImdbConfig config, KafkaBroker broker) {
+        this.sender = BoundedSender.onChannel(clients, Channels.HISTORY_OUT, config.kafka().historyTopic(), MAX_IN_FLIGHT, broker::failure);
     }
 
     /** {@code onFailure} runs on a Kafka thread. */
     @Override
-    public void send(HistoryEntry entry, Consumer<Throwable> onFailure) throws InterruptedException {
+    public void send(HistoryEntry entry, Consumer<Throwable> onFailure) throws InterruptedException, IOException {
         sender.emit(json.key(entry), json.encode(entry), () -> { }, onFailure);
     }
 
     @Override
-    public boolean awaitAllAcknowledged(Duration timeout) throws InterruptedException {
+    public boolean awaitAllAcknowledged(Duration timeout) throws InterruptedException, IOException {
         return sender.awaitAllAcknowledged(timeout);
     }
 }

@@ -2,6 +2,9 @@ package org.imdbetl.topic;
 
 import io.quarkus.logging.Log;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.imdbetl.config.ImdbConfig;
@@ -53,5 +56,42 @@ public class KafkaBroker {
 
     public boolean isEmbedded() {
         return external.isEmpty();
+    }
+
+    /** Why the embedded broker stopped serving, if it did (see {@link EmbeddedBroker#failure}). */
+    public synchronized Optional<String> failure() {
+        return embedded == null ? Optional.empty() : embedded.failure();
+    }
+
+    /** Bytes free for the embedded broker's log, or -1 (an external broker, or unknown). */
+    public long logDirFreeBytes() {
+        if (external.isPresent()) {
+            return -1;
+        }
+        Path dir = config.embedded().logDir().toAbsolutePath();
+        try {
+            return Files.getFileStore(Files.exists(dir) ? dir : dir.getParent()).getUsableSpace();
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Why a refresh must not write to the broker now, if it must not: the embedded broker stopped, or its
+     * disk has less than {@code minFreeBytes} free (a full log disk stops the broker).
+     */
+    public Optional<String> refusesWrites(long minFreeBytes) {
+        Optional<String> failure = failure();
+        if (failure.isPresent()) {
+            return Optional.of("the embedded Kafka broker stopped (" + failure.get() + "); free space in "
+                    + config.embedded().logDir() + " if it is full, then restart the service");
+        }
+        long free = logDirFreeBytes();
+        if (free >= 0 && free < minFreeBytes) {
+            return Optional.of("only " + free / (1024 * 1024) + " MB are free for the embedded broker's log in "
+                    + config.embedded().logDir().toAbsolutePath() + ", under imdb.refresh.min-free-disk ("
+                    + minFreeBytes / (1024 * 1024) + " MB); a broker whose disk fills stops");
+        }
+        return Optional.empty();
     }
 }

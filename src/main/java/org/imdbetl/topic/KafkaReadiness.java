@@ -2,8 +2,10 @@ package org.imdbetl.topic;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
@@ -28,10 +30,12 @@ class KafkaReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("kafka")
-                .status(topics.reachable(TIMEOUT))
+        Optional<String> failure = broker.failure();
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("kafka")
+                .status(failure.isEmpty() && topics.reachable(TIMEOUT))
                 .withData("bootstrapServers", broker.bootstrapServers())
-                .withData("embedded", broker.isEmbedded())
-                .build();
+                .withData("embedded", broker.isEmbedded());
+        failure.ifPresent(reason -> response.withData("brokerStopped", reason));
+        return response.build();
     }
 }

@@ -3,6 +3,7 @@ package org.imdbetl.topic;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -27,14 +28,14 @@ public class MovieProducer implements MovieSender {
     private final MovieJson json;
 
     MovieProducer(@Channel(Channels.MOVIES_OUT) Emitter<Record<String, byte[]>> channel, KafkaClientService clients,
-            ImdbConfig config, MovieJson json) {
-        this.sender = BoundedSender.onChannel(clients, Channels.MOVIES_OUT, config.kafka().topic(), MAX_IN_FLIGHT);
+            ImdbConfig config, KafkaBroker broker, MovieJson json) {
+        this.sender = BoundedSender.onChannel(clients, Channels.MOVIES_OUT, config.kafka().topic(), MAX_IN_FLIGHT, broker::failure);
         this.json = json;
     }
 
     /** Callbacks run on a Kafka thread. */
     @Override
-    public void send(Movie movie, Runnable onAck, Consumer<Throwable> onFailure) throws InterruptedException {
+    public void send(Movie movie, Runnable onAck, Consumer<Throwable> onFailure) throws InterruptedException, IOException {
         sender.emit(movie.tconst(), json.encode(movie), onAck, onFailure);
     }
 
@@ -43,12 +44,12 @@ public class MovieProducer implements MovieSender {
      * for the topic's delete.retention.ms, then drops the key altogether.
      */
     @Override
-    public void delete(String tconst, Runnable onAck, Consumer<Throwable> onFailure) throws InterruptedException {
+    public void delete(String tconst, Runnable onAck, Consumer<Throwable> onFailure) throws InterruptedException, IOException {
         sender.emit(tconst, null, onAck, onFailure);
     }
 
     @Override
-    public boolean awaitAllAcknowledged(Duration timeout) throws InterruptedException {
+    public boolean awaitAllAcknowledged(Duration timeout) throws InterruptedException, IOException {
         return sender.awaitAllAcknowledged(timeout);
     }
 }

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -23,6 +25,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.imdbetl.domain.Movie;
 import org.imdbetl.domain.Tconst;
 import org.imdbetl.history.HistoryPoint.Event;
@@ -300,6 +303,65 @@ class RatingHistoryTest {
             }
         }
         return compared;
+    }
+
+    @Test
+    void aStoreWithATruncatedTableFileIsMovedAsideAndStartsEmpty() throws Exception {
+        Path store = dir.resolve("history");
+        RatingHistory first = RatingHistory.open(store);
+        first.putAll(RandomHistory.generate(new Random(3), 300, 4).entries(), Map.of(0, 50L));
+        first.flush();
+        first.close();
+        Path table = largestTableFile(store);
+        try (FileChannel channel = FileChannel.open(table, StandardOpenOption.WRITE)) {
+            channel.truncate(channel.size() / 2);
+        }
+
+        RatingHistory again = open();
+
+        assertThat(again.asOfs()).as("an empty store, rebuilt from the topic").isEmpty();
+        assertThat(again.offsets()).as("which it reads from the start").isEmpty();
+        Path aside = movedAside(store);
+        assertThat(aside.resolve(table.getFileName())).exists();
+    }
+
+    @Test
+    void flippedBytesInATableFileAreFoundByTheCheckAndTheNextOpenRebuilds() throws Exception {
+        Path store = dir.resolve("history");
+        RatingHistory first = RatingHistory.open(store);
+        first.putAll(RandomHistory.generate(new Random(4), 300, 4).entries(), Map.of(0, 50L));
+        first.flush();
+        first.close();
+        Path table = largestTableFile(store);
+        byte[] bytes = Files.readAllBytes(table);
+        for (int i = 64; i < 96; i++) {
+            bytes[i] ^= 0x5a;
+        }
+        Files.write(table, bytes);
+
+        RatingHistory opened = RatingHistory.open(store);
+        assertThat(opened.verify()).as("the check of every table's checksums").isPresent();
+        assertThat(opened.corruption()).isPresent();
+        opened.close();
+
+        RatingHistory again = open();
+        assertThat(again.asOfs()).isEmpty();
+        assertThat(movedAside(store).resolve(table.getFileName())).exists();
+        assertThat(again.verify()).isEmpty();
+    }
+
+    private static Path largestTableFile(Path store) throws IOException {
+        try (Stream<Path> files = Files.list(store)) {
+            return files.filter(file -> file.toString().endsWith(".sst"))
+                    .max(Comparator.comparingLong(file -> file.toFile().length())).orElseThrow();
+        }
+    }
+
+    private static Path movedAside(Path store) throws IOException {
+        try (Stream<Path> siblings = Files.list(store.getParent())) {
+            return siblings.filter(p -> p.getFileName().toString().startsWith(store.getFileName() + ".corrupt-"))
+                    .findFirst().orElseThrow(() -> new AssertionError("nothing moved aside next to " + store));
+        }
     }
 
     @Test

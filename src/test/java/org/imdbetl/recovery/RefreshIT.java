@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +59,7 @@ class RefreshIT {
                 "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + kafkaPort,
                 "OUTPUT_DIR", output.toString(),
                 "REFRESH_INTERVAL", "2s",
+                "IMDB_REFRESH_MAX_RETRY_WAIT", "8s",
                 "SNAPSHOT_INTERVAL", "1s",
                 "ADMIN_TOKEN", TOKEN);
 
@@ -87,6 +89,29 @@ class RefreshIT {
                 publish(server, day2, 2, true);
                 await("a failed refresh").atMost(TIMEOUT).until(() -> "FAILED".equals(writer.status().getString("ingest.state")));
                 assertMovies(port, day1);
+
+                // Day 2 with title.basics cut at 60% (a whole download of a truncated file): what was read is in,
+                // nothing is deleted, the refresh says INCOMPLETE with the file and why, the last good refresh stays
+                // visible, and the scheduled retries back off (after the failed refresh above, failures in a row).
+                JsonPath good = writer.status();
+                int before = server.downloads("title.basics.tsv.gz").size();
+                publishTruncatedBasics(server, day2, 2);
+                await("an incomplete refresh").atMost(TIMEOUT)
+                        .until(() -> "INCOMPLETE".equals(writer.status().getString("ingest.state")));
+                JsonPath incomplete = writer.status();
+                assertThat(incomplete.getString("ingest.error")).contains("title.basics.tsv.gz", "TRUNCATED_FILE");
+                assertThat(incomplete.getString("dataset.lastCheckOutcome")).isEqualTo("INCOMPLETE");
+                assertThat(incomplete.getMap("dataset.lastRefresh")).isEqualTo(good.getMap("dataset.lastRefresh"));
+                assertThat(incomplete.getString("dataset.asOf")).isEqualTo(good.getString("dataset.asOf"));
+                assertThat(incomplete.getString("dataset.retryNotBefore")).isNotNull();
+                await("three retries").atMost(TIMEOUT).until(() -> server.downloads("title.basics.tsv.gz").size() >= before + 4);
+                List<Instant> tries = server.downloads("title.basics.tsv.gz").subList(before, before + 4);
+                // Failures in a row wait 2, 4, then 8 s (IMDB_REFRESH_MAX_RETRY_WAIT) before the next scheduled try;
+                // without the back-off every 2 s check would download again.
+                assertThat(Duration.between(tries.get(2), tries.get(3))).as("the wait before the third retry")
+                        .isGreaterThanOrEqualTo(Duration.ofSeconds(8));
+                goneOnDay2.forEach(tconst -> assertThat(get(port, "/movies/" + tconst).statusCode()).isEqualTo(200));
+
 
                 // Day 2 in full: picked up by the schedule.
                 publish(server, day2, 2, false);
@@ -145,6 +170,13 @@ class RefreshIT {
                 server.serve(file, body, number);
             }
         }
+    }
+
+    /** Serves a day's files whole, but its title.basics cut at 60%: a truncated gzip, downloaded completely. */
+    private static void publishTruncatedBasics(DumpServer server, Path day, int number) throws IOException {
+        byte[] basics = Files.readAllBytes(day.resolve("title.basics.tsv.gz"));
+        server.serve("title.basics.tsv.gz", java.util.Arrays.copyOf(basics, basics.length * 6 / 10), number);
+        server.serve("title.ratings.tsv.gz", Files.readAllBytes(day.resolve("title.ratings.tsv.gz")), number);
     }
 
     /** Waits until the service answers exactly what the folder's files say, then checks every answer. */

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 final class ServiceProcess implements AutoCloseable {
 
     private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    /** Generous: a start took over 90 s on a machine at a load average of 30. */
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
     private final Process process;
     private final int httpPort;
@@ -77,6 +78,36 @@ final class ServiceProcess implements AutoCloseable {
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
+    }
+
+    /**
+     * SIGTERM, and how long the process took to exit; it is killed after {@code limit}.
+     *
+     * @return the time to exit, or null when it had to be killed
+     */
+    Duration stopWithin(Duration limit) throws InterruptedException {
+        long started = System.nanoTime();
+        process.destroy();
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+            return null;
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /** Waits for the process to end by itself; its exit code, or null when it still runs after {@code limit}. */
+    Integer awaitExit(Duration limit) throws InterruptedException {
+        return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : null;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Sends a signal (STOP, CONT, ...) with the system's kill. */
+    void signal(String name) throws IOException, InterruptedException {
+        new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start().waitFor();
     }
 
     @Override

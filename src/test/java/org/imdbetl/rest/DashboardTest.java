@@ -72,8 +72,8 @@ import org.openqa.selenium.logging.LogType;
  *
  * <p>The page is ES modules (the entry {@link #ENTRY} and what it imports) with hash routes: the test opens
  * a movie by a deep link, goes back and forward through opened movies and genre filters, and types a genre
- * route in. Every answer carries the Content-Security-Policy {@link #CSP}, so anything inline the page
- * relied on would show up as a refusal in the browser's console.
+ * route in. The dashboard's files carry the service's own Content-Security-Policy (at least {@link #CSP}),
+ * so anything inline the page relied on would show up as a refusal in the browser's console.
  */
 @QuarkusTest
 @TestProfile(DashboardTest.TwoDays.class)
@@ -99,7 +99,7 @@ class DashboardTest {
     private static final String ENTRY = "js/main.js";
     /** A module's relative imports: import ... from './x.js' and import './x.js'. */
     private static final Pattern IMPORT = Pattern.compile("(?:\\bfrom|\\bimport)\\s*['\"](\\.{1,2}/[^'\"]+)['\"]");
-    /** The strictest policy the page is meant to run under, sent with every answer in this test's profile. */
+    /** The strictest policy the page is meant to run under; the service sends it with the dashboard's files. */
     private static final String CSP = "default-src 'self'";
     private static final Path SCREENSHOT = Path.of("target/dashboard.png");
     private static final Path DRIVER_LOG = Path.of("target/chromedriver.log");
@@ -149,7 +149,12 @@ class DashboardTest {
         Response page = get("/");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
-        assertThat(page.header("Content-Security-Policy")).as("the CSP of this test's profile").isEqualTo(CSP);
+        assertThat(page.header("Content-Security-Policy")).as("the dashboard's CSP").startsWith(CSP + ";")
+                .contains("frame-ancestors 'none'");
+        assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(page.header("Cache-Control")).as("revalidated at every load").isEqualTo("no-cache");
+        assertThat(get("/" + ENTRY).header("Content-Security-Policy")).startsWith(CSP);
+        assertThat(get("/" + ENTRY).header("Cache-Control")).isEqualTo("no-cache");
         String html = page.asString();
         assertThat(html).contains("id=\"genre-chart\"", "id=\"top-movies\"", "<script type=\"module\" src=\"" + ENTRY + "\">");
         // What a Content-Security-Policy without 'unsafe-inline' would block.
@@ -656,7 +661,7 @@ class DashboardTest {
     private record Row(String tconst, String title, List<String> genres) {
     }
 
-    /** The sample, on topics of its own, read from a copy that the test turns into day two; answers carry {@link #CSP}. */
+    /** The sample, on topics of its own, read from a copy that the test turns into day two. */
     public static class TwoDays implements QuarkusTestProfile {
 
         @Override
@@ -664,8 +669,7 @@ class DashboardTest {
             return Map.of(
                     "imdb.kafka.topic", "imdb-movies-dashboard",
                     "imdb.kafka.dlq-topic", "imdb-movies-dashboard-dlq",
-                    "imdb.kafka.history-topic", "imdb-movie-history-dashboard",
-                    "quarkus.http.header.\"Content-Security-Policy\".value", CSP);
+                    "imdb.kafka.history-topic", "imdb-movie-history-dashboard");
         }
 
         @Override

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,6 +49,27 @@ class DatasetStateTest {
         loaded.with(ImdbReader.BASICS_FILE, next).save(file);
         assertThat(DatasetState.load(file).file(ImdbReader.BASICS_FILE)).contains(next);
         assertThat(DatasetState.load(file).file(ImdbReader.RATINGS_FILE)).contains(ratings);
+    }
+
+    @Test
+    void keepsTheLastRefreshsDateAndOneUnderWay() throws IOException {
+        Path file = dir.resolve("dataset-dates.properties");
+        FileVersion basics = new FileVersion(null, "Tue, 15 Nov 1994 08:12:31 GMT", 10L, 10L, 0, SHA_A);
+        DatasetState.Pending pending = new DatasetState.Pending(Instant.parse("2030-01-01T00:00:00.001Z"),
+                DatasetState.filesKey(List.of(basics)));
+        DatasetState state = DatasetState.empty().with(ImdbReader.BASICS_FILE, basics)
+                .completed(Instant.parse("2030-01-01T00:00:00Z")).withPending(pending);
+
+        state.save(file);
+        DatasetState loaded = DatasetState.load(file);
+
+        assertThat(loaded).isEqualTo(state);
+        assertThat(loaded.asOf()).contains(Instant.parse("2030-01-01T00:00:00Z"));
+        assertThat(loaded.pending()).contains(pending);
+        assertThat(loaded.completed(Instant.parse("2030-01-02T00:00:00Z")).pending()).isEmpty();
+        // A file of the format before the dates is still read.
+        Files.writeString(file, "format=1\ntitle.basics.tsv.gz.size=10\ntitle.basics.tsv.gz.modifiedMillis=0\n");
+        assertThat(DatasetState.load(file).asOf()).isEmpty();
     }
 
     @Test

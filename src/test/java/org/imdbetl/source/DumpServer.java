@@ -51,6 +51,8 @@ public final class DumpServer implements AutoCloseable {
     private final Map<String, Long> bytesPerSecond = new ConcurrentHashMap<>();
     private final CountDownLatch closing = new CountDownLatch(1);
     public final List<Request> requests = new CopyOnWriteArrayList<>();
+    /** Per file, when a body (a 200) was sent. */
+    private final Map<String, List<Instant>> bodiesSent = new ConcurrentHashMap<>();
     final List<Written> written = new CopyOnWriteArrayList<>();
     private volatile Mode mode = Mode.CONDITIONAL;
 
@@ -97,6 +99,11 @@ public final class DumpServer implements AutoCloseable {
         stalled.put(file, true);
     }
 
+    /** When the file's body was sent, each time: a download. */
+    public List<Instant> downloads(String file) {
+        return List.copyOf(bodiesSent.getOrDefault(file, List.of()));
+    }
+
     /** How many requests were answered 304 Not Modified. */
     public long notModified() {
         return requests.stream().filter(r -> r.status() == 304).count();
@@ -131,6 +138,7 @@ public final class DumpServer implements AutoCloseable {
                 return;
             }
             requests.add(new Request(file, ifNoneMatch, ifModifiedSince, 200));
+            bodiesSent.computeIfAbsent(file, f -> new CopyOnWriteArrayList<>()).add(Instant.now());
             exchange.sendResponseHeaders(200, body.length);
             boolean half = cut.containsKey(file) || stalled.containsKey(file);
             writeBody(exchange, file, body, half ? body.length / 2 : body.length);

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.MockProducer;
@@ -65,7 +68,7 @@ class BoundedSenderTest {
         CompletableFuture<Void> third = CompletableFuture.runAsync(() -> {
             try {
                 sender.emit("tt0000003", new byte[0], () -> { }, failed::add);
-            } catch (InterruptedException e) {
+            } catch (InterruptedException | IOException e) {
                 throw new IllegalStateException(e);
             }
         });
@@ -131,6 +134,29 @@ class BoundedSenderTest {
                 .isInstanceOfAny(IllegalStateException.class, KafkaException.class);
         assertThat(failed).isEmpty();
         assertThat(sender.awaitAllAcknowledged(NO_WAIT)).isTrue();
+    }
+
+    @Test
+    void aStoppedBrokerEndsABlockedSendAndAWaitAtOnce() throws Exception {
+        MockProducer<String, byte[]> producer = manualProducer();
+        AtomicReference<Optional<String>> stopped = new AtomicReference<>(Optional.empty());
+        BoundedSender sender = new BoundedSender(() -> producer, TOPIC, 1, stopped::get);
+        sender.emit("tt0000001", new byte[0], () -> { }, failed::add);
+        CompletableFuture<Void> blocked = CompletableFuture.runAsync(() -> {
+            try {
+                sender.emit("tt0000002", new byte[0], () -> { }, failed::add);
+            } catch (InterruptedException | IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> !blocked.isDone());
+
+        stopped.set(Optional.of("all log dirs failed"));
+
+        await().atMost(Duration.ofSeconds(30)).until(blocked::isDone);
+        assertThat(blocked).isCompletedExceptionally();
+        assertThatThrownBy(() -> sender.awaitAllAcknowledged(Duration.ofMinutes(5))).isInstanceOf(IOException.class)
+                .hasMessageContaining("all log dirs failed");
     }
 
     @Test
