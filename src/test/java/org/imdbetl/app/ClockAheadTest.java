@@ -10,13 +10,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -27,8 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
+import org.imdbetl.pipeline.SampleCopy;
 import org.imdbetl.source.IngestState;
 import org.junit.jupiter.api.Test;
 
@@ -42,9 +36,8 @@ import org.junit.jupiter.api.Test;
 class ClockAheadTest {
 
     static final Instant FUTURE = Instant.parse("2030-01-01T00:00:00Z");
-    static final Path SAMPLE = Path.of("data/sample");
-    static final String BASICS = "title.basics.tsv.gz";
-    static final String RATINGS = "title.ratings.tsv.gz";
+    static final String BASICS = SampleCopy.BASICS;
+    static final String RATINGS = SampleCopy.RATINGS;
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
     @Inject
@@ -64,7 +57,7 @@ class ClockAheadTest {
         List<String> best = get("/movies/top?limit=3").jsonPath().getList("tconst", String.class);
         Map<String, Long> gains = new LinkedHashMap<>();
         List<String> ratings = new ArrayList<>();
-        for (String line : readGzip(source.resolve(RATINGS))) {
+        for (String line : SampleCopy.readGzip(source.resolve(RATINGS))) {
             String[] columns = line.split("\t", -1);
             int rank = best.indexOf(columns[0]);
             if (rank >= 0) {
@@ -75,7 +68,7 @@ class ClockAheadTest {
             ratings.add(line);
         }
         assertThat(gains).hasSize(3);
-        writeGzip(source.resolve(RATINGS), ratings, FUTURE);
+        SampleCopy.writeGzip(source.resolve(RATINGS), ratings, FUTURE);
         Files.setLastModifiedTime(source.resolve(BASICS), FileTime.from(FUTURE));
         assertThat(ingest.refresh(new RefreshOptions(true, false)).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS).state())
                 .isEqualTo(IngestState.COMPLETED);
@@ -96,23 +89,6 @@ class ClockAheadTest {
             assertThat(movers.getList("to", Long.class)).containsExactlyInAnyOrderElementsOf(gains.values());
         });
         assertThat(get("/status").jsonPath().getInt("history.refreshes")).isEqualTo(2);
-    }
-
-    static List<String> readGzip(Path file) throws IOException {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
-            return reader.lines().toList();
-        }
-    }
-
-    static void writeGzip(Path file, List<String> lines, Instant modified) throws IOException {
-        try (Writer writer = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(file)), StandardCharsets.UTF_8)) {
-            for (String line : lines) {
-                writer.write(line);
-                writer.write('\n');
-            }
-        }
-        Files.setLastModifiedTime(file, FileTime.from(modified));
     }
 
     /** The sample on topics of its own, from a copy dated 2030. */
@@ -138,12 +114,7 @@ class ClockAheadTest {
         @Override
         public Map<String, String> start() {
             try {
-                Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "clock-ahead-source-");
-                for (String file : List.of(BASICS, RATINGS)) {
-                    Path copy = Files.copy(SAMPLE.resolve(file), dir.resolve(file));
-                    Files.setLastModifiedTime(copy, FileTime.from(FUTURE));
-                }
-                return Map.of("imdb.source.location", dir.toAbsolutePath().toString());
+                return Map.of("imdb.source.location", SampleCopy.under("clock-ahead-source-", FUTURE).toAbsolutePath().toString());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -307,11 +307,7 @@ class RatingHistoryTest {
 
     @Test
     void aStoreWithATruncatedTableFileIsMovedAsideAndStartsEmpty() throws Exception {
-        Path store = dir.resolve("history");
-        RatingHistory first = RatingHistory.open(store);
-        first.putAll(RandomHistory.generate(new Random(3), 300, 4).entries(), Map.of(0, 50L));
-        first.flush();
-        first.close();
+        Path store = writtenAndClosed(3);
         Path table = largestTableFile(store);
         try (FileChannel channel = FileChannel.open(table, StandardOpenOption.WRITE)) {
             channel.truncate(channel.size() / 2);
@@ -327,11 +323,7 @@ class RatingHistoryTest {
 
     @Test
     void flippedBytesInATableFileAreFoundByTheCheckAndTheNextOpenRebuilds() throws Exception {
-        Path store = dir.resolve("history");
-        RatingHistory first = RatingHistory.open(store);
-        first.putAll(RandomHistory.generate(new Random(4), 300, 4).entries(), Map.of(0, 50L));
-        first.flush();
-        first.close();
+        Path store = writtenAndClosed(4);
         Path table = largestTableFile(store);
         byte[] bytes = Files.readAllBytes(table);
         for (int i = 64; i < 96; i++) {
@@ -348,6 +340,16 @@ class RatingHistoryTest {
         assertThat(again.asOfs()).isEmpty();
         assertThat(movedAside(store).resolve(table.getFileName())).exists();
         assertThat(again.verify()).isEmpty();
+    }
+
+    /** A store of random points, flushed to table files and closed. */
+    private Path writtenAndClosed(long seed) {
+        Path store = dir.resolve("history");
+        RatingHistory history = RatingHistory.open(store);
+        history.putAll(RandomHistory.generate(new Random(seed), 300, 4).entries(), Map.of(0, 50L));
+        history.flush();
+        history.close();
+        return store;
     }
 
     private static Path largestTableFile(Path store) throws IOException {

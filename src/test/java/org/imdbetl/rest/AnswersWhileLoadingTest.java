@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import org.imdbetl.topic.EmbeddedKafkaResource;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -41,6 +42,15 @@ class AnswersWhileLoadingTest {
     void whatDescribesTheServiceAnswers(String path) {
         assertThat(get(path).statusCode()).isEqualTo(200);
         assertThat(get("/status").jsonPath().getBoolean("consumer.storeLoaded")).isFalse();
+    }
+
+    @Test
+    void theSnapshotAgeIsANumberBeforeAnySnapshot() {
+        String metrics = get("/q/metrics").then().statusCode(200).extract().asString();
+
+        assertThat(get("/status").jsonPath().getString("snapshot.lastWrittenAt")).isNull();
+        assertThat(metrics).containsPattern("(?m)^imdb_snapshot_age_seconds [0-9]+\\.[0-9]+(E[0-9]+)?$")
+                .doesNotContainPattern("(?m)^imdb_snapshot_age_seconds NaN");
     }
 
     /** Every Kafka client dials a port nobody listens on. */

@@ -16,18 +16,12 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.net.URI;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,11 +39,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import org.imdbetl.app.IngestJob;
 import org.imdbetl.app.RefreshOptions;
 import org.imdbetl.config.ImdbConfig;
+import org.imdbetl.pipeline.SampleCopy;
 import org.imdbetl.source.IngestState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -489,7 +482,7 @@ class DashboardTest {
         }
         assertThat(gains).hasSameSizeAs(GAINS);
         List<String> ratings = new ArrayList<>();
-        for (String line : readGzip(dir.resolve(RATINGS))) {
+        for (String line : SampleCopy.readGzip(dir.resolve(RATINGS))) {
             String[] columns = line.split("\t", -1);
             Long gain = gains.get(columns[0]);
             if (gain != null) {
@@ -499,29 +492,11 @@ class DashboardTest {
                 ratings.add(line);
             }
         }
-        List<String> basics = readGzip(dir.resolve(BASICS)).stream().filter(line -> !line.startsWith(removed + "\t")).toList();
-        writeGzip(dir.resolve(RATINGS), ratings, DAY_TWO);
-        writeGzip(dir.resolve(BASICS), basics, DAY_TWO);
+        List<String> basics = SampleCopy.readGzip(dir.resolve(BASICS)).stream().filter(line -> !line.startsWith(removed + "\t")).toList();
+        SampleCopy.writeGzip(dir.resolve(RATINGS), ratings, DAY_TWO);
+        SampleCopy.writeGzip(dir.resolve(BASICS), basics, DAY_TWO);
         return gains;
     }
-
-    private static List<String> readGzip(Path file) throws IOException {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
-            return reader.lines().toList();
-        }
-    }
-
-    private static void writeGzip(Path file, List<String> lines, Instant modified) throws IOException {
-        try (Writer writer = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(file)), StandardCharsets.UTF_8)) {
-            for (String line : lines) {
-                writer.write(line);
-                writer.write('\n');
-            }
-        }
-        Files.setLastModifiedTime(file, FileTime.from(modified));
-    }
-
 
     private static ChromeDriver startChromium(Path chromium, Path driverBinary, Path profile) {
         // An explicit driver path keeps Selenium Manager from ever looking for (or downloading) a driver.
@@ -684,12 +659,7 @@ class DashboardTest {
         @Override
         public Map<String, String> start() {
             try {
-                Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "dashboard-source-");
-                for (String file : List.of(BASICS, RATINGS)) {
-                    Path copy = Files.copy(SAMPLE.resolve(file), dir.resolve(file));
-                    Files.setLastModifiedTime(copy, FileTime.from(DAY_ONE));
-                }
-                return Map.of("imdb.source.location", dir.toAbsolutePath().toString());
+                return Map.of("imdb.source.location", SampleCopy.under("dashboard-source-", DAY_ONE).toAbsolutePath().toString());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
