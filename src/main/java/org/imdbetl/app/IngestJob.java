@@ -143,10 +143,10 @@ public class IngestJob {
     public record RefreshRequest(String id, boolean joined, CompletableFuture<IngestProgress.Snapshot> done) {
     }
 
-    /** The one refresh waiting behind the running one; its options grow as requests join it. */
+    /** The one refresh waiting behind the running one; its options grow as requests join it. Guarded by the job. */
     private static final class Waiting {
         final String id;
-        volatile RefreshOptions options;
+        RefreshOptions options;
         CompletableFuture<IngestProgress.Snapshot> done;
 
         Waiting(String id, RefreshOptions options) {
@@ -328,7 +328,7 @@ public class IngestJob {
         RefreshDate date = DatasetLedger.dateRefresh(versions, last, latestPoint(), Instant.now());
         if (date.adjustment() != null) {
             // A clock ahead is worth a warning; files re-read (forced, or after a failure) only need saying.
-            Log.logf(date.adjustment().contains("after this machine's clock") ? Logger.Level.WARN : Logger.Level.INFO,
+            Log.logf(date.clockAhead() ? Logger.Level.WARN : Logger.Level.INFO,
                     "Refresh: %s", date.adjustment());
         }
         ledger.dated(date);

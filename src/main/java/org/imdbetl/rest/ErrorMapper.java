@@ -49,7 +49,6 @@ public class ErrorMapper {
     static Response.ResponseBuilder json(int status, String reason, String message) {
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON)
-                .entity(new ErrorView(status, reason == null ? Response.Status.fromStatusCode(status) == null ? "Error"
-                        : Response.Status.fromStatusCode(status).getReasonPhrase() : reason, message));
+                .entity(ErrorView.of(status, reason, message));
     }
 }

@@ -7,7 +7,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URISyntaxException;
 import org.imdbetl.app.Main;
@@ -74,11 +73,9 @@ class HttpErrors {
     }
 
     private void write(RoutingContext context, int status, String message) {
-        Response.Status known = Response.Status.fromStatusCode(status);
-        String reason = known == null ? "Error" : known.getReasonPhrase();
         String body;
         try {
-            body = json.writeValueAsString(new ErrorView(status, reason, message));
+            body = json.writeValueAsString(ErrorView.of(status, null, message));
         } catch (JsonProcessingException e) {
             body = "{\"status\":" + status + "}";
         }

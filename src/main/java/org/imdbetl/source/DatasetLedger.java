@@ -20,6 +20,7 @@ public final class DatasetLedger {
 
     /** A file date this far past our clock is more than clocks drifting apart: it is said. */
     private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
+    private static final String CLOCK_AHEAD = "after this machine's clock";
 
     private volatile DatasetStatus status;
     /** Refreshes that failed or stopped short, in a row; guarded by the one refresh thread. */
@@ -104,6 +105,11 @@ public final class DatasetLedger {
      * @param adjustment why it is not the dumps' own date, when it is not (for the log and {@code /status})
      */
     public record RefreshDate(Instant asOf, String adjustment) {
+
+        /** Whether the dumps are dated after this machine's clock: worth a warning, unlike a re-read. */
+        public boolean clockAhead() {
+            return adjustment != null && adjustment.contains(CLOCK_AHEAD);
+        }
     }
 
     /**
@@ -136,7 +142,7 @@ public final class DatasetLedger {
         }
         List<String> notes = new ArrayList<>();
         if (source.isAfter(now.plus(FUTURE_TOLERANCE))) {
-            notes.add("the dumps are dated " + source + ", after this machine's clock (" + now.truncatedTo(ChronoUnit.SECONDS) + ")");
+            notes.add("the dumps are dated " + source + ", " + CLOCK_AHEAD + " (" + now.truncatedTo(ChronoUnit.SECONDS) + ")");
         }
         Instant asOf = source;
         if (floor != null && !source.isAfter(floor)) {
