@@ -22,14 +22,14 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     /** Bottom to top. A package may use the packages before it, except the pairs in {@link #APART}. */
-    static final List<String> LAYERS = List.of("domain", "config", "files", "source", "search", "scoring", "history",
+    static final List<String> LAYERS = List.of("domain", "config", "files", "source", "search", "scoring", "history", "catalogue",
             "state", "ingest", "topic", "lake", "app", "rest");
 
     /** Rooms on one floor: neither uses the other (the rating history knows nothing of scores or search). */
     static final Map<String, Set<String>> APART = Map.of("history", Set.of("search", "scoring"));
 
     /** The core: plain Java, nothing from Quarkus, SmallRye, Vert.x, Kafka, CDI or MicroProfile. */
-    static final List<String> PLAIN_JAVA = List.of("domain", "files", "source", "search", "scoring", "history", "state",
+    static final List<String> PLAIN_JAVA = List.of("domain", "files", "source", "search", "scoring", "history", "catalogue", "state",
             "ingest");
 
     private static JavaClasses main;

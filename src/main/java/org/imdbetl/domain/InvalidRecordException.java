@@ -9,7 +9,11 @@ public final class InvalidRecordException extends Exception {
         OVERSIZED,
         NOT_JSON,
         NO_TCONST,
-        WRONG_TYPE
+        WRONG_TYPE,
+        /** A binary record of a format version this build does not read. */
+        UNKNOWN_VERSION,
+        /** A binary record cut short or with a field out of range. */
+        MALFORMED
     }
 
     private final Reason reason;
