@@ -1,5 +1,6 @@
 package org.imdbetl.catalogue;
 
+import org.imdbetl.domain.TitleRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

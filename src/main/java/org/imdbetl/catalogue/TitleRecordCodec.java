@@ -1,5 +1,6 @@
 package org.imdbetl.catalogue;
 
+import org.imdbetl.domain.TitleRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;

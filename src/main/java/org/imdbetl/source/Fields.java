@@ -38,6 +38,20 @@ final class Fields {
         return nonNegativeInt(value, RejectReason.INVALID_RUNTIME, "runtimeMinutes");
     }
 
+    /** A season or episode number, or null for {@code \N}. */
+    static Integer number(String value, RejectReason reason, String name) throws RejectedRowException {
+        return nonNegativeInt(value, reason, name);
+    }
+
+    /** title.basics' isAdult: 0 or 1 ({@code \N} read as 0). */
+    static boolean adult(String value) throws RejectedRowException {
+        return switch (value) {
+            case "1" -> true;
+            case "0", NULL -> false;
+            default -> throw new RejectedRowException(RejectReason.INVALID_ADULT, "isAdult '" + Excerpt.of(value, 40) + "'");
+        };
+    }
+
     static double rating(String value) throws RejectedRowException {
         double rating;
         try {

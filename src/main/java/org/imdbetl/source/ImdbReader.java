@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import org.imdbetl.domain.Movie;
+import org.imdbetl.domain.TitleRecord;
 
 /**
  * Streams the two IMDb dumps: title.ratings into a {@link RatingsIndex}, then title.basics row by
@@ -16,9 +17,13 @@ public final class ImdbReader {
 
     public static final String BASICS_FILE = "title.basics.tsv.gz";
     public static final String RATINGS_FILE = "title.ratings.tsv.gz";
+    public static final String EPISODE_FILE = "title.episode.tsv.gz";
+    static final String EPISODE_TYPE = "tvEpisode";
 
     static final List<String> BASICS_COLUMNS = List.of(
             "tconst", "titleType", "primaryTitle", "originalTitle", "startYear", "runtimeMinutes", "genres");
+    static final List<String> TITLE_COLUMNS = List.of("tconst", "titleType", "primaryTitle", "originalTitle",
+            "isAdult", "startYear", "endYear", "runtimeMinutes", "genres");
     static final List<String> RATINGS_COLUMNS = List.of("tconst", "averageRating", "numVotes");
 
     private final int maxLineBytes;
@@ -91,6 +96,45 @@ public final class ImdbReader {
         }
     }
 
+    /**
+     * Reads an uncompressed title.basics stream and hands every title of the wanted types (every type
+     * when {@code titleTypes} is empty) to the sink, joined with its rating and, for an episode, with its
+     * title.episode row read alongside ({@link EpisodeLinks}).
+     *
+     * @param episodes the uncompressed title.episode stream, or null when there is none: episodes then have no series
+     * @return true when both streams were read to their end; false when one was cut off or the sink stopped
+     */
+    public boolean readTitles(InputStream basics, String file, InputStream episodes, String episodeFile,
+                              Set<String> titleTypes, RatingsIndex ratings, TitleSink sink)
+            throws IOException, InvalidFileException, InterruptedException {
+        try (LineReader lines = new LineReader(basics, maxLineBytes);
+             EpisodeLinks links = episodes == null ? null : new EpisodeLinks(episodes, episodeFile, maxLineBytes, listener)) {
+            TsvHeader header = TsvHeader.parse(file, lines.next(), TITLE_COLUMNS);
+            TitleColumns columns = new TitleColumns(header);
+            TconstSet seen = new TconstSet();
+            byte[][] wanted = titleTypes.stream().map(t -> t.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+            int fieldCount = header.size();
+            RowFilter filter = wanted.length == 0 ? line -> true
+                    : line -> line.fieldCount() != fieldCount || line.fieldIn(columns.titleType, wanted);
+            boolean complete = forEachRow(lines, header, file, filter, fields -> {
+                TitleRecord title = columns.toTitle(fields, ratings, links);
+                boolean duplicate = seen.add(title.tconst());
+                boolean more = sink.accept(title);
+                if (duplicate) {
+                    throw new RejectedRowException(RejectReason.DUPLICATE_TCONST, title.tconst() + " listed twice, last row wins");
+                }
+                return more;
+            });
+            if (links != null && complete) {
+                links.finish();
+                return links.complete();
+            }
+            return complete;
+        } catch (RejectedRowException e) {
+            throw new InvalidFileException(file, "has an unreadable header line: " + e.getMessage());
+        }
+    }
+
     /** @return false when the file was cut off before its end, or the handler stopped the read */
     private boolean forEachRow(LineReader lines, TsvHeader header, String file, RowFilter filter, RowHandler handler)
             throws IOException, InterruptedException {
@@ -135,6 +179,50 @@ public final class ImdbReader {
     @FunctionalInterface
     private interface RowHandler {
         boolean handle(String[] fields) throws RejectedRowException, InterruptedException, IOException;
+    }
+
+    /** Column positions of title.basics for every title type, looked up once from the header. */
+    private static final class TitleColumns {
+        final int tconst;
+        final int titleType;
+        final int primaryTitle;
+        final int originalTitle;
+        final int adult;
+        final int startYear;
+        final int endYear;
+        final int runtimeMinutes;
+        final int genres;
+
+        TitleColumns(TsvHeader header) {
+            tconst = header.indexOf("tconst");
+            titleType = header.indexOf("titleType");
+            primaryTitle = header.indexOf("primaryTitle");
+            originalTitle = header.indexOf("originalTitle");
+            adult = header.indexOf("isAdult");
+            startYear = header.indexOf("startYear");
+            endYear = header.indexOf("endYear");
+            runtimeMinutes = header.indexOf("runtimeMinutes");
+            genres = header.indexOf("genres");
+        }
+
+        TitleRecord toTitle(String[] fields, RatingsIndex ratings, EpisodeLinks links)
+                throws RejectedRowException, IOException, InterruptedException {
+            String id = Fields.tconst(fields[tconst]);
+            String type = Fields.text(fields[titleType]);
+            boolean isAdult = Fields.adult(fields[adult]);
+            Integer start = Fields.year(fields[startYear]);
+            Integer end = Fields.year(fields[endYear]);
+            Integer runtime = Fields.runtime(fields[runtimeMinutes]);
+            int slot = ratings.find(id);
+            Double averageRating = slot < 0 ? null : ratings.ratingAt(slot);
+            Long numVotes = slot < 0 ? null : (long) ratings.votesAt(slot);
+            EpisodeLinks.Link link = links != null && EPISODE_TYPE.equals(type) ? links.find(id) : null;
+            String primary = Fields.text(fields[primaryTitle]);
+            return new TitleRecord(id, type == null ? "" : type, primary == null ? "" : primary,
+                    Fields.text(fields[originalTitle]), isAdult, start, end, runtime, Fields.genres(fields[genres]),
+                    averageRating, numVotes, link == null ? null : link.parentTconst(),
+                    link == null ? null : link.season(), link == null ? null : link.episode());
+        }
     }
 
     /** Column positions of title.basics, looked up once from the header. */

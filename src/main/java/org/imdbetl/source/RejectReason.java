@@ -12,5 +12,9 @@ public enum RejectReason {
     LINE_TOO_LONG,
     TRUNCATED_LINE,
     TRUNCATED_FILE,
-    DUPLICATE_TCONST
+    DUPLICATE_TCONST,
+    INVALID_ADULT,
+    INVALID_EPISODE_NUMBER,
+    /** A title.episode row whose title is not an episode in title.basics (or came out of order). */
+    UNMATCHED_EPISODE
 }

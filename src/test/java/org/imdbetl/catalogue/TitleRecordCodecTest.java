@@ -1,5 +1,6 @@
 package org.imdbetl.catalogue;
 
+import org.imdbetl.domain.TitleRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

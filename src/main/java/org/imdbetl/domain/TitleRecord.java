@@ -1,4 +1,4 @@
-package org.imdbetl.catalogue;
+package org.imdbetl.domain;
 
 import java.util.List;
 
