@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Write a small hand-made sample of the IMDb non-commercial dataset.
 
-Produces title.basics.tsv.gz and title.ratings.tsv.gz next to this script,
-in the exact IMDb TSV format: UTF-8, tab-separated, one header line,
+Produces title.basics.tsv.gz, title.ratings.tsv.gz and title.episode.tsv.gz
+next to this script, in the exact IMDb TSV format: UTF-8, tab-separated, one header line,
 \\N for null, no quoting, '\\n' line endings, rows sorted by tconst (string
 order, as in the real dumps).  gzip mtime is fixed to 0 and the original
 file name is not stored, so reruns are byte-identical.
@@ -316,6 +316,41 @@ BASICS = [
     ("tt9104842", "tvEpisode", "Episode #36.13", "Episode #36.13", 0, 2019, N, 30, "Family,Game-Show"),
     ("tt12581694", "tvEpisode", "Red Light, Green Light", "무궁화 꽃이 피었습니다", 0, 2021, N, 60, "Action,Drama,Thriller"),
     ("tt13201938", "tvEpisode", "Episode #2.4", "Episode #2.4", 0, 2020, N, 25, "Comedy"),
+    # episodes of three long series, several seasons each (their title.episode rows are in EPISODES)
+    ("tt1054725", "tvEpisode", "...And the Bag's in the River", "...And the Bag's in the River", 0, 2008, N, 48, "Crime,Drama,Thriller"),
+    ("tt1054726", "tvEpisode", "Cancer Man", "Cancer Man", 0, 2008, N, 48, "Crime,Drama,Thriller"),
+    ("tt1054727", "tvEpisode", "Gray Matter", "Gray Matter", 0, 2008, N, 48, "Crime,Drama,Thriller"),
+    ("tt1054728", "tvEpisode", "Crazy Handful of Nothin'", "Crazy Handful of Nothin'", 0, 2008, N, 47, "Crime,Drama,Thriller"),
+    ("tt1054729", "tvEpisode", "A No-Rough-Stuff-Type Deal", "A No-Rough-Stuff-Type Deal", 0, 2008, N, 47, "Crime,Drama,Thriller"),
+    ("tt1232244", "tvEpisode", "Seven Thirty-Seven", "Seven Thirty-Seven", 0, 2009, N, 47, "Crime,Drama,Thriller"),
+    ("tt1232249", "tvEpisode", "Grilled", "Grilled", 0, 2009, N, 48, "Crime,Drama,Thriller"),
+    ("tt1232250", "tvEpisode", "Bit by a Dead Bee", "Bit by a Dead Bee", 0, 2009, N, 47, "Crime,Drama,Thriller"),
+    ("tt1232251", "tvEpisode", "Down", "Down", 0, 2009, N, 47, "Crime,Drama,Thriller"),
+    ("tt2081647", "tvEpisode", "Live Free or Die", "Live Free or Die", 0, 2012, N, 43, "Crime,Drama,Thriller"),
+    ("tt1668746", "tvEpisode", "The Kingsroad", "The Kingsroad", 0, 2011, N, 56, "Action,Adventure,Drama"),
+    ("tt1829962", "tvEpisode", "Lord Snow", "Lord Snow", 0, 2011, N, 58, "Action,Adventure,Drama"),
+    ("tt1829963", "tvEpisode", "Cripples, Bastards, and Broken Things", "Cripples, Bastards, and Broken Things", 0, 2011, N, 56, "Action,Adventure,Drama"),
+    ("tt1829964", "tvEpisode", "The Wolf and the Lion", "The Wolf and the Lion", 0, 2011, N, 55, "Action,Adventure,Drama"),
+    ("tt1837862", "tvEpisode", "A Golden Crown", "A Golden Crown", 0, 2011, N, 53, "Action,Adventure,Drama"),
+    ("tt1837863", "tvEpisode", "You Win or You Die", "You Win or You Die", 0, 2011, N, 58, "Action,Adventure,Drama"),
+    ("tt1837864", "tvEpisode", "The Pointy End", "The Pointy End", 0, 2011, N, 59, "Action,Adventure,Drama"),
+    ("tt1851398", "tvEpisode", "Baelor", "Baelor", 0, 2011, N, 57, "Action,Adventure,Drama"),
+    ("tt1851397", "tvEpisode", "Fire and Blood", "Fire and Blood", 0, 2011, N, 53, "Action,Adventure,Drama"),
+    ("tt1971833", "tvEpisode", "The North Remembers", "The North Remembers", 0, 2012, N, 53, "Action,Adventure,Drama"),
+    ("tt2069318", "tvEpisode", "The Night Lands", "The Night Lands", 0, 2012, N, 54, "Action,Adventure,Drama"),
+    ("tt2070135", "tvEpisode", "What Is Dead May Never Die", "What Is Dead May Never Die", 0, 2012, N, 53, "Action,Adventure,Drama"),
+    ("tt2069319", "tvEpisode", "Garden of Bones", "Garden of Bones", 0, 2012, N, 51, "Action,Adventure,Drama"),
+    ("tt2074658", "tvEpisode", "The Ghost of Harrenhal", "The Ghost of Harrenhal", 0, 2012, N, 55, "Action,Adventure,Drama"),
+    ("tt2085238", "tvEpisode", "The Old Gods and the New", "The Old Gods and the New", 0, 2012, N, 54, "Action,Adventure,Drama"),
+    ("tt2085239", "tvEpisode", "A Man Without Honor", "A Man Without Honor", 0, 2012, N, 56, "Action,Adventure,Drama"),
+    ("tt2085240", "tvEpisode", "The Prince of Winterfell", "The Prince of Winterfell", 0, 2012, N, 54, "Action,Adventure,Drama"),
+    ("tt2084342", "tvEpisode", "Blackwater", "Blackwater", 0, 2012, N, 55, "Action,Adventure,Drama"),
+    ("tt2112510", "tvEpisode", "Valar Morghulis", "Valar Morghulis", 0, 2012, N, 64, "Action,Adventure,Drama"),
+    ("tt1664529", "tvEpisode", "The Blind Banker", "The Blind Banker", 0, 2010, N, 89, "Crime,Drama,Mystery"),
+    ("tt1664530", "tvEpisode", "The Great Game", "The Great Game", 0, 2010, N, 89, "Crime,Drama,Mystery"),
+    ("tt1942612", "tvEpisode", "A Scandal in Belgravia", "A Scandal in Belgravia", 0, 2012, N, 89, "Crime,Drama,Mystery"),
+    ("tt1942613", "tvEpisode", "The Hounds of Baskerville", "The Hounds of Baskerville", 0, 2012, N, 88, "Crime,Drama,Mystery"),
+    ("tt1942614", "tvEpisode", "The Reichenbach Fall", "The Reichenbach Fall", 0, 2012, N, 88, "Crime,Drama,Mystery"),
 
     # ---------------------------------------------------------------- tvMovie / tvSpecial / video / videoGame
     ("tt0059026", "tvSpecial", "A Charlie Brown Christmas", "A Charlie Brown Christmas", 0, 1965, N, 25, "Animation,Comedy,Family"),
@@ -416,10 +451,72 @@ RATINGS = [
     ("tt1665071", 9.1, 55320), ("tt2178784", 9.9, 130228), ("tt2301451", 10.0, 260114),
     ("tt2301455", 9.9, 170226), ("tt3447426", 7.2, 12), ("tt4283088", 9.9, 230331),
     ("tt8162428", 9.6, 32118), ("tt12581694", 8.2, 25307), ("tt9104840", 7.6, 8),
+    ("tt1054725", 8.6, 41207), ("tt1054726", 8.2, 38115), ("tt1054727", 8.3, 37226),
+    ("tt1054728", 9.3, 48330), ("tt1054729", 8.8, 40118), ("tt1232244", 8.6, 36214),
+    ("tt1232249", 9.3, 44107), ("tt1232250", 8.3, 33526), ("tt1232251", 8.0, 32318),
+    ("tt2081647", 9.2, 45220), ("tt1668746", 8.6, 44310), ("tt1829962", 8.5, 42118),
+    ("tt1829963", 8.6, 40227), ("tt1829964", 9.0, 41336), ("tt1837862", 9.1, 41105),
+    ("tt1837863", 9.1, 41922), ("tt1837864", 8.9, 39516), ("tt1851398", 9.6, 50213),
+    ("tt1851397", 9.4, 45118), ("tt1971833", 8.8, 36330), ("tt2069318", 8.5, 34207),
+    ("tt2070135", 8.8, 34115), ("tt2069319", 8.6, 33418), ("tt2074658", 8.8, 33326),
+    ("tt2085238", 9.1, 35014), ("tt2085239", 8.9, 33612), ("tt2085240", 8.8, 32727),
+    ("tt2084342", 9.6, 52331), ("tt2112510", 9.3, 38228), ("tt1664529", 8.0, 48117),
+    ("tt1664530", 9.1, 52226), ("tt1942612", 9.1, 52308), ("tt1942613", 8.2, 45114),
+    ("tt1942614", 9.6, 56229),
     # others
     ("tt0059026", 8.3, 40226), ("tt0067023", 7.6, 75118), ("tt0090163", 7.9, 16207),
     ("tt0193524", 2.1, 14330), ("tt1227926", 8.3, 55114), ("tt2140553", 9.7, 82226),
     ("tt4853102", 6.4, 65312), ("tt6161168", 9.7, 62118), ("tt10078772", 7.2, 20115),
+]
+
+# (tconst, parentTconst, seasonNumber, episodeNumber): one row per tvEpisode of
+# BASICS.  Talk-show and news episodes often have no numbers (\N), and a few
+# rows point to a series that is not in BASICS, as in the real dumps.
+EPISODES = [
+    ("tt0348034", "tt0096697", 1, 1),       # The Simpsons
+    ("tt0583459", "tt0108778", 1, 1),       # Friends
+    ("tt0589235", "tt0054557", N, N),       # The Tonight Show Starring Johnny Carson
+    ("tt0664521", "tt0386676", 1, 1),       # The Office
+    ("tt0697692", "tt0098904", 4, 11),      # Seinfeld
+    ("tt0705926", "tt0141842", 1, 1),       # The Sopranos
+    ("tt0708414", "tt0060028", 1, 28),      # Star Trek
+    ("tt0708454", "tt0092455", 3, 26),      # Star Trek: The Next Generation
+    ("tt0734684", "tt0052520", 1, 1),       # The Twilight Zone
+    ("tt0749451", "tt0306414", 1, 1),       # The Wire
+    ("tt3333824", "tt2861424", 1, 1),       # Rick and Morty
+    ("tt4593118", "tt4574334", 1, 1),       # Stranger Things
+    ("tt5982680", "tt5753856", 1, 1),       # Dark
+    ("tt6111130", "tt0043208", N, N),       # Meet the Press
+    ("tt6111134", "tt0043208", N, N),
+    ("tt8162428", "tt7366338", 1, 1),       # Chernobyl
+    ("tt8162432", "tt7366338", 1, 2),
+    ("tt9104840", "tt0159881", 36, 12),     # Jeopardy!
+    ("tt9104842", "tt0159881", 36, 13),
+    ("tt12581694", "tt10919420", 1, 1),     # Squid Game
+    # made up: a reality show and a sitcom whose series rows are not in BASICS
+    ("tt3447426", "tt3447410", 1, 1),
+    ("tt3447430", "tt3447410", 1, 2),
+    ("tt3447434", "tt3447410", 1, 3),
+    ("tt13201938", "tt13201902", 2, 4),
+    ("tt7108944", "tt0239195", 3, 7),       # made up: Survivor
+    # Breaking Bad
+    ("tt0959621", "tt0903747", 1, 1), ("tt1054724", "tt0903747", 1, 2), ("tt1054725", "tt0903747", 1, 3),
+    ("tt1054726", "tt0903747", 1, 4), ("tt1054727", "tt0903747", 1, 5), ("tt1054728", "tt0903747", 1, 6),
+    ("tt1054729", "tt0903747", 1, 7), ("tt1232244", "tt0903747", 2, 1), ("tt1232249", "tt0903747", 2, 2),
+    ("tt1232250", "tt0903747", 2, 3), ("tt1232251", "tt0903747", 2, 4), ("tt2081647", "tt0903747", 5, 1),
+    ("tt2301451", "tt0903747", 5, 14), ("tt2301455", "tt0903747", 5, 16),
+    # Game of Thrones
+    ("tt1480055", "tt0944947", 1, 1), ("tt1668746", "tt0944947", 1, 2), ("tt1829962", "tt0944947", 1, 3),
+    ("tt1829963", "tt0944947", 1, 4), ("tt1829964", "tt0944947", 1, 5), ("tt1837862", "tt0944947", 1, 6),
+    ("tt1837863", "tt0944947", 1, 7), ("tt1837864", "tt0944947", 1, 8), ("tt1851398", "tt0944947", 1, 9),
+    ("tt1851397", "tt0944947", 1, 10), ("tt1971833", "tt0944947", 2, 1), ("tt2069318", "tt0944947", 2, 2),
+    ("tt2070135", "tt0944947", 2, 3), ("tt2069319", "tt0944947", 2, 4), ("tt2074658", "tt0944947", 2, 5),
+    ("tt2085238", "tt0944947", 2, 6), ("tt2085239", "tt0944947", 2, 7), ("tt2085240", "tt0944947", 2, 8),
+    ("tt2084342", "tt0944947", 2, 9), ("tt2112510", "tt0944947", 2, 10), ("tt2178784", "tt0944947", 3, 9),
+    ("tt4283088", "tt0944947", 6, 9), ("tt4283094", "tt0944947", 6, 10),
+    # Sherlock
+    ("tt1665071", "tt1475582", 1, 1), ("tt1664529", "tt1475582", 1, 2), ("tt1664530", "tt1475582", 1, 3),
+    ("tt1942612", "tt1475582", 2, 1), ("tt1942613", "tt1475582", 2, 2), ("tt1942614", "tt1475582", 2, 3),
 ]
 
 GENRES = {
@@ -462,6 +559,15 @@ def check_rating(r):
     assert isinstance(votes, int) and votes >= 5, r
 
 
+def check_episode(r, basics_types):
+    tconst, parent, season, episode = r
+    assert basics_types.get(tconst) == "tvEpisode", r
+    assert TCONST_RE.fullmatch(parent) and parent != tconst, r
+    assert basics_types.get(parent) in (None, "tvSeries", "tvMiniSeries"), r
+    assert season is None or (isinstance(season, int) and season > 0), r
+    assert episode is None or (isinstance(episode, int) and episode > 0), r
+
+
 def write_tsv_gz(path, header, rows):
     buf = io.StringIO(newline="")
     buf.write("\t".join(header) + "\n")
@@ -485,6 +591,13 @@ def main():
         check_rating(r)
     assert len({r[0] for r in basics}) == len(basics), "duplicate tconst in basics"
     assert len({r[0] for r in ratings}) == len(ratings), "duplicate tconst in ratings"
+    episodes = sorted(EPISODES, key=lambda r: r[0])
+    types = {r[0]: r[1] for r in basics}
+    for r in episodes:
+        check_episode(r, types)
+    assert len({r[0] for r in episodes}) == len(episodes), "duplicate tconst in episodes"
+    assert {r[0] for r in episodes} == {t for t, ty in types.items() if ty == "tvEpisode"}, \
+        "every tvEpisode has one title.episode row"
 
     write_tsv_gz(os.path.join(here, "title.basics.tsv.gz"),
                  ["tconst", "titleType", "primaryTitle", "originalTitle", "isAdult",
@@ -492,7 +605,9 @@ def main():
     write_tsv_gz(os.path.join(here, "title.ratings.tsv.gz"),
                  ["tconst", "averageRating", "numVotes"],
                  [(t, "%.1f" % a, v) for t, a, v in ratings])
-    print("wrote %d basics rows, %d ratings rows" % (len(basics), len(ratings)))
+    write_tsv_gz(os.path.join(here, "title.episode.tsv.gz"),
+                 ["tconst", "parentTconst", "seasonNumber", "episodeNumber"], episodes)
+    print("wrote %d basics rows, %d ratings rows, %d episode rows" % (len(basics), len(ratings), len(episodes)))
 
 
 if __name__ == "__main__":
