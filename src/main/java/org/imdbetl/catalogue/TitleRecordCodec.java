@@ -1,202 +1,253 @@
 package org.imdbetl.catalogue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import org.imdbetl.domain.TitleRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import org.apache.avro.AvroRuntimeException;
-import org.apache.avro.Schema;
-import org.apache.avro.SchemaNormalization;
-import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
 import org.imdbetl.domain.InvalidRecordException;
 import org.imdbetl.domain.InvalidRecordException.Reason;
 import org.imdbetl.domain.Tconst;
-import org.imdbetl.domain.TitleRecord;
 
 /**
- * The catalogue topic's value: Avro's single-object encoding of {@link #SCHEMA} (two marker bytes, the
- * schema's 8-byte fingerprint, then Avro binary), so any Avro reader given the schema reads the topic,
- * and a reader refuses a fingerprint it does not know. Written and read field by field, without a
- * GenericRecord in between; chosen over JSON and a hand-made format in bench/ENCODING.md. The tconst is
- * the record's key, not in the value.
+ * The catalogue topic's value, version 1: a version byte, a varint of flags saying which fields are
+ * present, then the present fields (varints, length-prefixed UTF-8, known types and genres as one
+ * byte). The tconst is the record's key, not in the value. Chosen over JSON and Avro by
+ * RecordEncodingBench (bench/ENCODING.md). A reader refuses a version it does not know.
  */
 public final class TitleRecordCodec {
 
-    /** Version 1 of the title record. A new version gets a new schema; readers keep the old ones to resolve. */
-    public static final Schema SCHEMA = new Schema.Parser().parse("""
-            {"type": "record", "name": "TitleRecord", "namespace": "org.imdbetl.catalogue",
-             "doc": "One IMDb title: its title.basics row, its title.ratings row, its title.episode row. Key: the tconst.",
-             "fields": [
-              {"name": "titleType", "type": "string"},
-              {"name": "primaryTitle", "type": "string"},
-              {"name": "originalTitle", "type": ["null", "string"], "default": null, "doc": "null when it is the primary title"},
-              {"name": "isAdult", "type": "boolean"},
-              {"name": "startYear", "type": ["null", "int"], "default": null},
-              {"name": "endYear", "type": ["null", "int"], "default": null},
-              {"name": "runtimeMinutes", "type": ["null", "int"], "default": null},
-              {"name": "genres", "type": {"type": "array", "items": "string"}},
-              {"name": "averageRatingTenths", "type": ["null", "int"], "default": null, "doc": "73 for 7.3"},
-              {"name": "numVotes", "type": ["null", "long"], "default": null},
-              {"name": "parentTconst", "type": ["null", "string"], "default": null, "doc": "an episode's series"},
-              {"name": "seasonNumber", "type": ["null", "int"], "default": null},
-              {"name": "episodeNumber", "type": ["null", "int"], "default": null}
-             ]}""");
-    static final long FINGERPRINT = SchemaNormalization.parsingFingerprint64(SCHEMA);
-    private static final byte MARKER_1 = (byte) 0xC3;
-    private static final byte MARKER_2 = 0x01;
-    static final int HEADER_BYTES = 10;
-    /** Longer values are refused before anything is allocated: IMDb's longest title is a few hundred bytes. */
+    public static final byte VERSION = 1;
+    /** Longer values are refused: IMDb's longest title is a few hundred bytes. */
     static final int MAX_STRING_BYTES = 4096;
     private static final int MAX_GENRES = 16;
-    private static final int NULL = 0;
-    private static final int PRESENT = 1;
+
+    private static final int ADULT = 1;
+    private static final int ORIGINAL = 1 << 1;
+    private static final int START_YEAR = 1 << 2;
+    private static final int END_YEAR = 1 << 3;
+    private static final int RUNTIME = 1 << 4;
+    private static final int GENRES = 1 << 5;
+    private static final int RATING = 1 << 6;
+    private static final int PARENT = 1 << 7;
+    private static final int SEASON = 1 << 8;
+    private static final int EPISODE = 1 << 9;
+    private static final int KNOWN_FLAGS = (1 << 10) - 1;
+
+    /** Codes 1..n: a value outside the table is code 0 followed by its text, so new values need no new version. */
+    static final List<String> TYPES = List.of("movie", "short", "tvEpisode", "tvSeries", "tvMiniSeries", "tvMovie",
+            "tvSpecial", "tvShort", "video", "videoGame", "tvPilot");
+    static final List<String> KNOWN_GENRES = List.of("Action", "Adult", "Adventure", "Animation", "Biography",
+            "Comedy", "Crime", "Documentary", "Drama", "Family", "Fantasy", "Film-Noir", "Game-Show", "History",
+            "Horror", "Music", "Musical", "Mystery", "News", "Reality-TV", "Romance", "Sci-Fi", "Short", "Sport",
+            "Talk-Show", "Thriller", "War", "Western");
 
     private TitleRecordCodec() {
     }
 
     public static byte[] encode(TitleRecord title) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
-        bytes.write(MARKER_1);
-        bytes.write(MARKER_2);
-        long fingerprint = FINGERPRINT;
-        for (int i = 0; i < Long.BYTES; i++) {
-            bytes.write((int) (fingerprint >>> (8 * i)));
+        Writer out = new Writer();
+        out.bytes[out.size++] = VERSION;
+        int flags = (title.adult() ? ADULT : 0)
+                | (title.originalTitle() != null && !title.originalTitle().equals(title.primaryTitle()) ? ORIGINAL : 0)
+                | (title.startYear() != null ? START_YEAR : 0)
+                | (title.endYear() != null ? END_YEAR : 0)
+                | (title.runtimeMinutes() != null ? RUNTIME : 0)
+                | (title.genres().isEmpty() ? 0 : GENRES)
+                | (title.rated() ? RATING : 0)
+                | (title.parentTconst() != null ? PARENT : 0)
+                | (title.seasonNumber() != null ? SEASON : 0)
+                | (title.episodeNumber() != null ? EPISODE : 0);
+        out.varint(flags);
+        out.coded(TYPES, title.titleType());
+        out.string(title.primaryTitle());
+        if ((flags & ORIGINAL) != 0) {
+            out.string(title.originalTitle());
         }
-        BinaryEncoder out = EncoderFactory.get().directBinaryEncoder(bytes, null);
-        try {
-            out.writeString(title.titleType());
-            out.writeString(title.primaryTitle());
-            boolean original = !title.originalTitle().equals(title.primaryTitle());
-            out.writeIndex(original ? PRESENT : NULL);
-            if (original) {
-                out.writeString(title.originalTitle());
-            }
-            out.writeBoolean(title.adult());
-            writeInt(out, title.startYear());
-            writeInt(out, title.endYear());
-            writeInt(out, title.runtimeMinutes());
-            out.writeArrayStart();
-            out.setItemCount(title.genres().size());
+        if ((flags & START_YEAR) != 0) {
+            out.varint(title.startYear());
+        }
+        if ((flags & END_YEAR) != 0) {
+            out.varint(title.endYear());
+        }
+        if ((flags & RUNTIME) != 0) {
+            out.varint(title.runtimeMinutes());
+        }
+        if ((flags & GENRES) != 0) {
+            out.varint(title.genres().size());
             for (String genre : title.genres()) {
-                out.startItem();
-                out.writeString(genre);
+                out.coded(KNOWN_GENRES, genre);
             }
-            out.writeArrayEnd();
-            writeInt(out, title.rated() ? (Integer) (int) Math.round(title.averageRating() * 10) : null);
-            out.writeIndex(title.rated() ? PRESENT : NULL);
-            if (title.rated()) {
-                out.writeLong(title.numVotes());
-            }
-            out.writeIndex(title.parentTconst() == null ? NULL : PRESENT);
-            if (title.parentTconst() != null) {
-                out.writeString(title.parentTconst());
-            }
-            writeInt(out, title.seasonNumber());
-            writeInt(out, title.episodeNumber());
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("a ByteArrayOutputStream does not fail", e);
         }
-        return bytes.toByteArray();
+        if ((flags & RATING) != 0) {
+            out.varint((int) Math.round(title.averageRating() * 10));
+            out.varint(title.numVotes());
+        }
+        if ((flags & PARENT) != 0) {
+            out.varint(TitleKey.of(title.parentTconst()));
+        }
+        if ((flags & SEASON) != 0) {
+            out.varint(title.seasonNumber());
+        }
+        if ((flags & EPISODE) != 0) {
+            out.varint(title.episodeNumber());
+        }
+        return Arrays.copyOf(out.bytes, out.size);
     }
 
     /**
-     * @throws InvalidRecordException {@code UNKNOWN_VERSION} for another schema (or not the single-object
-     *                                encoding), {@code MALFORMED} for a value cut short or out of range
+     * @throws InvalidRecordException {@code UNKNOWN_VERSION} for a version this build does not read,
+     *                                {@code MALFORMED} for a value cut short or out of range
      */
     public static TitleRecord decode(String tconst, byte[] value) throws InvalidRecordException {
         if (value == null || value.length == 0) {
             throw new InvalidRecordException(Reason.EMPTY, "no value");
         }
-        if (value.length < HEADER_BYTES || value[0] != MARKER_1 || value[1] != MARKER_2) {
+        if (value[0] != VERSION) {
             throw new InvalidRecordException(Reason.UNKNOWN_VERSION,
-                    "not an Avro single-object encoded title record (no C3 01 marker)");
+                    "title record format version " + value[0] + "; this build reads version " + VERSION);
         }
-        long fingerprint = 0;
-        for (int i = Long.BYTES - 1; i >= 0; i--) {
-            fingerprint = fingerprint << 8 | (value[2 + i] & 0xFF);
-        }
-        if (fingerprint != FINGERPRINT) {
-            throw new InvalidRecordException(Reason.UNKNOWN_VERSION, "title record of schema fingerprint "
-                    + Long.toHexString(fingerprint) + "; this build reads " + Long.toHexString(FINGERPRINT));
-        }
-        BinaryDecoder in = DecoderFactory.get().binaryDecoder(value, HEADER_BYTES, value.length - HEADER_BYTES, null);
+        Reader in = new Reader(value);
         try {
-            String type = readString(in);
-            String primary = readString(in);
-            String original = isPresent(in) ? readString(in) : primary;
-            boolean adult = in.readBoolean();
-            Integer start = readInt(in);
-            Integer end = readInt(in);
-            Integer runtime = readInt(in);
-            List<String> genres = new ArrayList<>(3);
-            for (long block = in.readArrayStart(); block != 0; block = in.arrayNext()) {
-                if (block < 0 || genres.size() + block > MAX_GENRES) {
-                    throw malformed("more than " + MAX_GENRES + " genres");
+            int flags = in.varint();
+            if ((flags & ~KNOWN_FLAGS) != 0) {
+                throw in.malformed("unknown flags " + Integer.toBinaryString(flags));
+            }
+            String type = in.coded(TYPES);
+            String primary = in.string();
+            String original = (flags & ORIGINAL) != 0 ? in.string() : primary;
+            Integer start = (flags & START_YEAR) != 0 ? in.varint() : null;
+            Integer end = (flags & END_YEAR) != 0 ? in.varint() : null;
+            Integer runtime = (flags & RUNTIME) != 0 ? in.varint() : null;
+            List<String> genres = List.of();
+            if ((flags & GENRES) != 0) {
+                int count = in.varint();
+                if (count > MAX_GENRES) {
+                    throw in.malformed(count + " genres");
                 }
-                for (long i = 0; i < block; i++) {
-                    genres.add(readString(in));
+                List<String> read = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    read.add(in.coded(KNOWN_GENRES));
                 }
+                genres = read;
             }
-            Integer tenths = readInt(in);
-            Long votes = isPresent(in) ? in.readLong() : null;
-            String parent = isPresent(in) ? readString(in) : null;
-            Integer season = readInt(in);
-            Integer episode = readInt(in);
-            if (!in.isEnd()) {
-                throw malformed("bytes left over after the last field");
+            Double rating = null;
+            Long votes = null;
+            if ((flags & RATING) != 0) {
+                rating = in.varint() / 10.0;
+                votes = in.varlong();
             }
-            if ((tenths == null) != (votes == null) || tenths != null && (tenths < 10 || tenths > 100)) {
-                throw malformed("rating " + tenths + " with votes " + votes);
+            String parent = null;
+            if ((flags & PARENT) != 0) {
+                long key = in.varlong();
+                int digits = TitleKey.digits(key);
+                if (digits < TitleKey.MIN_DIGITS || digits > TitleKey.MAX_DIGITS) {
+                    throw in.malformed("parent key " + key);
+                }
+                parent = TitleKey.tconst(key);
             }
-            if (parent != null && !Tconst.isValid(parent)) {
-                throw malformed("parentTconst is not a tconst");
+            Integer season = (flags & SEASON) != 0 ? in.varint() : null;
+            Integer episode = (flags & EPISODE) != 0 ? in.varint() : null;
+            if (in.position != value.length) {
+                throw in.malformed((value.length - in.position) + " bytes left over");
             }
             if (!Tconst.isValid(tconst)) {
                 throw new InvalidRecordException(Reason.NO_TCONST, "key is not a tconst");
             }
-            return new TitleRecord(tconst, type, primary, original, adult, start, end, runtime, genres,
-                    tenths == null ? null : tenths / 10.0, votes, parent, season, episode);
-        } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException | NegativeArraySizeException e) {
-            throw malformed("cut short or damaged (" + e.getClass().getSimpleName() + ")");
+            return new TitleRecord(tconst, type, primary, original, (flags & ADULT) != 0, start, end, runtime,
+                    genres, rating, votes, parent, season, episode);
+        } catch (ArrayIndexOutOfBoundsException e) {
+            throw new InvalidRecordException(Reason.MALFORMED, "title record cut short at byte " + value.length);
         }
     }
 
-    private static void writeInt(BinaryEncoder out, Integer value) throws IOException {
-        out.writeIndex(value == null ? NULL : PRESENT);
-        if (value != null) {
-            out.writeInt(value);
+    private static final class Writer {
+        byte[] bytes = new byte[128];
+        int size;
+
+        void varint(long value) {
+            ensure(10);
+            while ((value & ~0x7FL) != 0) {
+                bytes[size++] = (byte) ((value & 0x7F) | 0x80);
+                value >>>= 7;
+            }
+            bytes[size++] = (byte) value;
+        }
+
+        void string(String value) {
+            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+            varint(utf8.length);
+            ensure(utf8.length);
+            System.arraycopy(utf8, 0, bytes, size, utf8.length);
+            size += utf8.length;
+        }
+
+        void coded(List<String> table, String value) {
+            int code = table.indexOf(value);
+            varint(code + 1);
+            if (code < 0) {
+                string(value);
+            }
+        }
+
+        private void ensure(int more) {
+            if (size + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
         }
     }
 
-    private static boolean isPresent(BinaryDecoder in) throws IOException, InvalidRecordException {
-        int index = in.readIndex();
-        if (index != NULL && index != PRESENT) {
-            throw malformed("union branch " + index);
+    private static final class Reader {
+        final byte[] bytes;
+        int position = 1;
+
+        Reader(byte[] bytes) {
+            this.bytes = bytes;
         }
-        return index == PRESENT;
-    }
 
-    private static Integer readInt(BinaryDecoder in) throws IOException, InvalidRecordException {
-        return isPresent(in) ? in.readInt() : null;
-    }
-
-    private static String readString(BinaryDecoder in) throws IOException, InvalidRecordException {
-        long length = in.readLong();
-        if (length < 0 || length > MAX_STRING_BYTES) {
-            throw malformed("string of " + length + " bytes");
+        long varlong() throws InvalidRecordException {
+            long value = 0;
+            for (int shift = 0; shift < 64; shift += 7) {
+                byte b = bytes[position++];
+                value |= (long) (b & 0x7F) << shift;
+                if (b >= 0) {
+                    return value;
+                }
+            }
+            throw malformed("varint longer than 10 bytes");
         }
-        byte[] utf8 = new byte[(int) length];
-        in.readFixed(utf8);
-        return new String(utf8, StandardCharsets.UTF_8);
-    }
 
-    private static InvalidRecordException malformed(String detail) {
-        return new InvalidRecordException(Reason.MALFORMED, "title record: " + detail);
+        int varint() throws InvalidRecordException {
+            long value = varlong();
+            if (value < 0 || value > Integer.MAX_VALUE) {
+                throw malformed("number " + value + " out of range");
+            }
+            return (int) value;
+        }
+
+        String string() throws InvalidRecordException {
+            int length = varint();
+            if (length > MAX_STRING_BYTES || position + length > bytes.length) {
+                throw malformed("string of " + length + " bytes");
+            }
+            String value = new String(bytes, position, length, StandardCharsets.UTF_8);
+            position += length;
+            return value;
+        }
+
+        String coded(List<String> table) throws InvalidRecordException {
+            int code = varint();
+            if (code == 0) {
+                return string();
+            }
+            if (code > table.size()) {
+                throw malformed("code " + code);
+            }
+            return table.get(code - 1);
+        }
+
+        InvalidRecordException malformed(String detail) {
+            return new InvalidRecordException(Reason.MALFORMED, "title record: " + detail + " at byte " + position);
+        }
     }
 }
