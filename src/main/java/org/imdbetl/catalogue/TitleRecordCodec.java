@@ -12,8 +12,9 @@ import org.imdbetl.domain.Tconst;
 /**
  * The catalogue topic's value, version 1: a version byte, a varint of flags saying which fields are
  * present, then the present fields (varints, length-prefixed UTF-8, known types and genres as one
- * byte). The tconst is the record's key, not in the value. Chosen over JSON and Avro by
- * RecordEncodingBench (bench/ENCODING.md). A reader refuses a version it does not know.
+ * byte). The tconst is the record's key, not in the value; the layout is in docs/catalogue.md. Written
+ * by hand: against JSON and Avro it was the smallest and the cheapest per title in the catalogue's own
+ * load and refresh (bench/ENCODING.md, bench/CATALOGUE.md). A reader refuses a version it does not know.
  */
 public final class TitleRecordCodec {
 
