@@ -150,7 +150,7 @@ public final class CatalogueStoreBench {
                             + " %.2f s CPU (one thread, read included)%n", next, join.unchanged(), found[0], found[1],
                     found[2], (System.nanoTime() - t2) / 1e9, (cpu() - cpu0) / 1e9);
 
-            latencies(store, sample, longest, lookups, out);
+            latencies(store, Arrays.copyOf(sample, (int) Math.min(sample.length, written[0])), longest, lookups, out);
             out.printf("heap after GC at the end: %.1f MB%n", heapAfterGc() / 1e6);
             keep(rated);
         }
