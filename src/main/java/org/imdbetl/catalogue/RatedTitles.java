@@ -1,0 +1,301 @@
+package org.imdbetl.catalogue;
+
+import com.carrotsearch.hppc.LongIntHashMap;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.imdbetl.domain.TitleRecord;
+
+/**
+ * What ranking needs of every rated title, on the heap as columns (docs/catalogue.md, "What lives
+ * where"): key, type, start year, genre set, rating and votes; every other field stays in the store.
+ * Rows are kept sorted by key, with recent additions in a tail merged in once it grows, so a title is
+ * found by a binary search without a map over every row. Not thread-safe: the consistency lock's owner
+ * calls it.
+ */
+public final class RatedTitles {
+
+    /** Rows added since the last merge, at most; a merge is linear in the table. */
+    static final int MAX_TAIL = 1 << 16;
+    private final int maxTail;
+    private static final byte DEAD = 0;
+
+    private long[] keys = new long[1024];
+    private byte[] types = new byte[1024];
+    private short[] years = new short[1024];
+    private short[] genreSets = new short[1024];
+    private byte[] tenths = new byte[1024];
+    private int[] votes = new int[1024];
+    private int sorted;
+    private int size;
+    private int dead;
+    private final LongIntHashMap tail = new LongIntHashMap();
+    private final ValueTable typeTable = new ValueTable(Byte.MAX_VALUE);
+    private final Map<List<String>, Integer> genreSetIds = new HashMap<>();
+    private final List<List<String>> genreSetList = new ArrayList<>();
+    private long version;
+
+    public RatedTitles() {
+        this(MAX_TAIL);
+    }
+
+    RatedTitles(int maxTail) {
+        this.maxTail = maxTail;
+    }
+
+    /** Keeps a rated title's columns, replaces them, or forgets a title that lost its rating. */
+    public void put(TitleRecord title) {
+        long key = TitleKey.of(title.tconst());
+        int row = find(key);
+        if (!title.rated()) {
+            if (row >= 0) {
+                kill(row);
+            }
+            return;
+        }
+        if (row < 0) {
+            row = append(key);
+        } else if (tenths[row] == DEAD) {
+            dead--;
+        }
+        types[row] = (byte) typeTable.code(title.titleType());
+        years[row] = (short) (title.startYear() == null ? 0 : title.startYear());
+        genreSets[row] = (short) genreSet(title.genres());
+        tenths[row] = (byte) Math.round(title.averageRating() * 10);
+        votes[row] = (int) Math.min(Integer.MAX_VALUE, title.numVotes());
+        version++;
+    }
+
+    public void remove(String tconst) {
+        int row = find(TitleKey.of(tconst));
+        if (row >= 0) {
+            kill(row);
+        }
+    }
+
+    /** Rated titles kept. */
+    public int size() {
+        return size - dead;
+    }
+
+    /** Changes with every put or remove: a ranking built before another version is stale. */
+    public long version() {
+        return version;
+    }
+
+    /** Bytes of the columns and the tail's map, as allocated. */
+    public long heapBytes() {
+        return (long) keys.length * (Long.BYTES + 1 + Short.BYTES + Short.BYTES + 1 + Integer.BYTES)
+                + (long) tail.keys.length * (Long.BYTES + Integer.BYTES);
+    }
+
+    /** The mean rating of the rated titles of one type (C of the weighted rating), or NaN when there is none. */
+    public double meanRating(String type) {
+        int code = typeTable.find(type);
+        double sum = 0;
+        long count = 0;
+        for (int row = 0; row < size; row++) {
+            if (types[row] == code && tenths[row] != DEAD) {
+                sum += tenths[row] / 10.0;
+                count++;
+            }
+        }
+        return count == 0 ? Double.NaN : sum / count;
+    }
+
+    /**
+     * The best titles of the given types, by IMDb's weighted rating {@code (v·R + m·C)/(v+m)} with C the
+     * mean rating of each title's own type; then more votes, then tconst. Filters as {@code /movies/top}.
+     *
+     * @param genre   null for any genre
+     * @param minVotes titles with fewer votes are left out
+     * @param fromYear null for no lower bound; titles without a year are left out when a bound is given
+     */
+    public List<Ranked> top(Set<String> titleTypes, String genre, long minVotes, Integer fromYear, Integer toYear,
+                            double minVotesPrior, int limit) {
+        double[] meanByCode = new double[typeTable.size()];
+        boolean[] wanted = new boolean[typeTable.size()];
+        for (String type : titleTypes) {
+            int code = typeTable.find(type);
+            if (code >= 0) {
+                wanted[code] = true;
+                meanByCode[code] = meanRating(type);
+            }
+        }
+        boolean[] genreWanted = new boolean[genreSetList.size()];
+        for (int id = 0; id < genreSetList.size(); id++) {
+            genreWanted[id] = genre == null || genreSetList.get(id).contains(genre);
+        }
+        List<Ranked> candidates = new ArrayList<>();
+        for (int row = 0; row < size; row++) {
+            if (tenths[row] == DEAD || !wanted[types[row]] || !genreWanted[genreSets[row]] || votes[row] < minVotes
+                    || (fromYear != null && (years[row] == 0 || years[row] < fromYear))
+                    || (toYear != null && (years[row] == 0 || years[row] > toYear))) {
+                continue;
+            }
+            double rating = tenths[row] / 10.0;
+            double score = (votes[row] * rating + minVotesPrior * meanByCode[types[row]]) / (votes[row] + minVotesPrior);
+            candidates.add(new Ranked(TitleKey.tconst(keys[row]), typeTable.value(types[row]), score, rating, votes[row]));
+        }
+        candidates.sort(Ranked.ORDER);
+        return List.copyOf(candidates.subList(0, Math.min(limit, candidates.size())));
+    }
+
+    /** One title of a ranking. */
+    public record Ranked(String tconst, String titleType, double weightedScore, double averageRating, long numVotes) {
+        /** Score desc, then votes desc, then tconst asc: a total order, as the movie ranking's. */
+        static final java.util.Comparator<Ranked> ORDER = (a, b) -> {
+            int byScore = Double.compare(b.weightedScore, a.weightedScore);
+            if (byScore != 0) {
+                return byScore;
+            }
+            int byVotes = Long.compare(b.numVotes, a.numVotes);
+            return byVotes != 0 ? byVotes : a.tconst.compareTo(b.tconst);
+        };
+    }
+
+    private int find(long key) {
+        int low = 0;
+        int high = sorted - 1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            long at = keys[mid];
+            if (at < key) {
+                low = mid + 1;
+            } else if (at > key) {
+                high = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return tail.getOrDefault(key, -1);
+    }
+
+    private int append(long key) {
+        if (tail.size() >= maxTail) {
+            merge();
+        }
+        if (size == keys.length) {
+            grow(size + (size >> 1));
+        }
+        keys[size] = key;
+        tail.put(key, size);
+        return size++;
+    }
+
+    private void kill(int row) {
+        if (tenths[row] != DEAD) {
+            tenths[row] = DEAD;
+            dead++;
+            version++;
+        }
+    }
+
+    /** Merges the sorted tail into the sorted rows (linear), dropping the dead ones. */
+    private void merge() {
+        Integer[] added = new Integer[size - sorted];
+        for (int i = 0; i < added.length; i++) {
+            added[i] = sorted + i;
+        }
+        Arrays.sort(added, (a, b) -> Long.compare(keys[a], keys[b]));
+        int capacity = Math.max(1024, (size - dead) + ((size - dead) >> 1));
+        long[] k = new long[capacity];
+        byte[] t = new byte[capacity];
+        short[] y = new short[capacity];
+        short[] g = new short[capacity];
+        byte[] r = new byte[capacity];
+        int[] v = new int[capacity];
+        int out = 0;
+        int i = 0;
+        int j = 0;
+        while (i < sorted || j < added.length) {
+            int row;
+            if (j == added.length || (i < sorted && keys[i] < keys[added[j]])) {
+                row = i++;
+            } else {
+                row = added[j++];
+            }
+            if (tenths[row] == DEAD) {
+                continue;
+            }
+            k[out] = keys[row];
+            t[out] = types[row];
+            y[out] = years[row];
+            g[out] = genreSets[row];
+            r[out] = tenths[row];
+            v[out] = votes[row];
+            out++;
+        }
+        keys = k;
+        types = t;
+        years = y;
+        genreSets = g;
+        tenths = r;
+        votes = v;
+        size = out;
+        sorted = out;
+        dead = 0;
+        tail.clear();
+    }
+
+    private void grow(int capacity) {
+        keys = Arrays.copyOf(keys, capacity);
+        types = Arrays.copyOf(types, capacity);
+        years = Arrays.copyOf(years, capacity);
+        genreSets = Arrays.copyOf(genreSets, capacity);
+        tenths = Arrays.copyOf(tenths, capacity);
+        votes = Arrays.copyOf(votes, capacity);
+    }
+
+    private int genreSet(List<String> genres) {
+        Integer id = genreSetIds.get(genres);
+        if (id == null) {
+            if (genreSetList.size() >= Short.MAX_VALUE) {
+                throw new IllegalStateException("more than " + Short.MAX_VALUE + " genre combinations");
+            }
+            id = genreSetList.size();
+            genreSetList.add(List.copyOf(genres));
+            genreSetIds.put(genreSetList.get(id), id);
+        }
+        return id;
+    }
+
+    /** Small codes for a few distinct strings. */
+    private static final class ValueTable {
+        private final Map<String, Integer> codes = new HashMap<>();
+        private final List<String> values = new ArrayList<>();
+        private final int max;
+
+        ValueTable(int max) {
+            this.max = max;
+        }
+
+        int code(String value) {
+            Integer code = codes.get(value);
+            if (code == null) {
+                if (values.size() >= max) {
+                    throw new IllegalStateException("more than " + max + " title types");
+                }
+                code = values.size();
+                values.add(value);
+                codes.put(value, code);
+            }
+            return code;
+        }
+
+        int find(String value) {
+            return codes.getOrDefault(value, -1);
+        }
+
+        String value(int code) {
+            return values.get(code);
+        }
+
+        int size() {
+            return values.size();
+        }
+    }
+}
