@@ -53,12 +53,22 @@ public final class CatalogueTopicBench {
     public static void main(String[] args) throws Exception {
         Path dumps = Path.of(System.getProperty("bench.dumps", "bench/work/full"));
         String compression = System.getProperty("bench.compression", "lz4");
+        String mode = System.getProperty("bench.mode", "consume");
         int port = Integer.getInteger("bench.port", 19392);
         Path work = Path.of(System.getProperty("bench.work", "bench/work/catalogue-topic"));
-        run(dumps, compression, port, work, System.out);
+        run(dumps, compression, mode, port, work, System.out);
     }
 
-    static void run(Path dumps, String compression, int port, Path work, PrintStream out) throws Exception {
+    /**
+     * @param mode {@code consume}: the store is written by a consumer of the topic; {@code local}: the
+     *             writer applies each batch to its store itself and produces it, nothing is consumed (a reader
+     *             would restore from the topic); {@code local-parallel}: the same with reading and encoding on one
+     *             thread, sending and applying on another
+     */
+    static void run(Path dumps, String compression, String mode, int port, Path work, PrintStream out) throws Exception {
+        if (!List.of("consume", "local", "local-parallel").contains(mode)) {
+            throw new IllegalArgumentException("bench.mode: consume, local or local-parallel, not " + mode);
+        }
         CatalogueStoreBench.deleteTree(work);
         Files.createDirectories(work);
         List<String> files = new ArrayList<>(List.of("title.basics.tsv.gz", "title.ratings.tsv.gz"));
@@ -95,7 +105,9 @@ public final class CatalogueTopicBench {
                     failure.set(e);
                 }
             }, "catalogue-listener");
-            consumer.start();
+            if (mode.equals("consume")) {
+                consumer.start();
+            }
 
             Properties props = new Properties();
             props.put("bootstrap.servers", bootstrap);
@@ -108,30 +120,91 @@ public final class CatalogueTopicBench {
             long[] sent = {0};
             try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(),
                     new ByteArraySerializer())) {
+                Sender sender = new Sender(producer, store, failure, !mode.equals("consume"));
+                java.util.concurrent.BlockingQueue<List<Change>> handOff = new java.util.concurrent.ArrayBlockingQueue<>(4);
+                Thread applier = new Thread(() -> {
+                    try {
+                        for (List<Change> batch; !(batch = handOff.take()).isEmpty(); ) {
+                            sender.send(batch);
+                        }
+                    } catch (Throwable e) {
+                        failure.compareAndSet(null, e);
+                    }
+                }, "catalogue-sender");
+                boolean parallel = mode.equals("local-parallel");
+                if (parallel) {
+                    applier.start();
+                }
+                List<List<Change>> current = new ArrayList<>(List.of(new ArrayList<>(BATCH)));
                 CatalogueStoreBench.read(dumps, new CatalogueStoreBench.Counts(), title -> {
-                    producer.send(new ProducerRecord<>(TOPIC, title.tconst(), TitleRecordCodec.encode(title)),
-                            (metadata, e) -> {
-                                if (e != null) {
-                                    failure.compareAndSet(null, e);
-                                }
-                            });
+                    current.get(0).add(new Change(title.tconst(), TitleRecordCodec.encode(title)));
                     sent[0]++;
+                    if (current.get(0).size() == BATCH) {
+                        if (parallel) {
+                            handOff.put(current.get(0));
+                        } else {
+                            sender.send(current.get(0));
+                        }
+                        current.set(0, new ArrayList<>(BATCH));
+                    }
                 });
+                if (parallel) {
+                    handOff.put(current.get(0));
+                    handOff.put(List.of());
+                    applier.join();
+                } else {
+                    sender.send(current.get(0));
+                }
                 producer.flush();
             }
             long producedAt = System.nanoTime();
             produced.set(sent[0]);
-            consumer.join();
+            if (mode.equals("consume")) {
+                consumer.join();
+            } else {
+                consumedAt[0] = producedAt;
+            }
             if (failure.get() != null) {
                 throw new IllegalStateException("failed", failure.get());
             }
             double end = (consumedAt[0] - t0) / 1e9;
             double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
-            out.printf("compression %s: %,d titles produced in %.2f s; in the store after %.2f s = %.2f x zcat;"
-                            + " process CPU %.1f s (broker, producer, consumer, store)%n", compression, sent[0],
+            out.printf("mode %s, compression %s: %,d titles produced in %.2f s; in the store after %.2f s = %.2f x zcat;"
+                            + " process CPU %.1f s (broker, producer, consumer, store)%n", mode, compression, sent[0],
                     (producedAt - t0) / 1e9, end, end / zcatSeconds, cpu);
             out.printf("store: %,d bytes of table files after flush; offsets %s%n", flushed(store), store.offsets());
             out.printf("heap after GC: %.1f MB; peak RSS %s%n", CatalogueStoreBench.heapAfterGc() / 1e6, peakRss());
+        }
+    }
+
+    /** Produces a batch and, where the writer keeps its own store, applies it with the offsets it reached. */
+    static final class Sender {
+        private final KafkaProducer<String, byte[]> producer;
+        private final CatalogueStore store;
+        private final AtomicReference<Throwable> failure;
+        private final boolean applyLocally;
+        private long sent;
+
+        Sender(KafkaProducer<String, byte[]> producer, CatalogueStore store, AtomicReference<Throwable> failure,
+               boolean applyLocally) {
+            this.producer = producer;
+            this.store = store;
+            this.failure = failure;
+            this.applyLocally = applyLocally;
+        }
+
+        void send(List<Change> batch) throws Exception {
+            for (Change change : batch) {
+                producer.send(new ProducerRecord<>(TOPIC, change.tconst(), change.value()), (metadata, e) -> {
+                    if (e != null) {
+                        failure.compareAndSet(null, e);
+                    }
+                });
+            }
+            sent += batch.size();
+            if (applyLocally) {
+                store.apply(batch, Map.of(0, sent));
+            }
         }
     }
 

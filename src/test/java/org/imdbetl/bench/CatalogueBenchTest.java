@@ -38,7 +38,7 @@ class CatalogueBenchTest {
 
     @Test
     void theTopicBenchPutsEveryTitleOfTheSampleInTheStore() throws Exception {
-        CatalogueTopicBench.run(SAMPLE, "lz4", freePort(), dir.resolve("topic"), out);
+        CatalogueTopicBench.run(SAMPLE, "lz4", "consume", freePort(), dir.resolve("topic"), out);
 
         String report = printed.toString(StandardCharsets.UTF_8);
         assertThat(report).contains("floor: zcat of", "titles produced in", "in the store after", "peak RSS");
