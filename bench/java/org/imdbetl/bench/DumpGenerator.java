@@ -1148,8 +1148,9 @@ public final class DumpGenerator {
                 return 1 + (long) (nameCount * u * u);
             }
             if (roll < HEAD_PERCENT + ERA_PERCENT) {
-                double at = position + (u - 0.5) * ERA_WIDTH;
-                return 1 + (long) (nameCount * Math.max(0, Math.min(0.999_999, at)));
+                // The window moves inside the range rather than piling the ends onto its first and last ids.
+                double from = Math.max(0, Math.min(1 - ERA_WIDTH, position - ERA_WIDTH / 2));
+                return 1 + Math.min(nameCount - 1, (long) (nameCount * (from + u * ERA_WIDTH)));
             }
             return 1 + (long) (nameCount * u);
         }
