@@ -45,7 +45,7 @@ wrk_latency() {
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B package -DskipTests
-[ -f "$DUMPS/title.basics.tsv.gz" ] || bench/generate.sh "$SCALE" "$DUMPS"
+[ -f "$DUMPS/title.basics.tsv.gz" ] || bench/generate.sh "$SCALE" "$DUMPS" --files basics,ratings
 rm -rf "$RUN" && mkdir -p "$RUN"
 
 echo "== floor: zcat of both files"

@@ -33,8 +33,9 @@ final class EpisodeLinks implements Closeable {
     private final int parent;
     private final int season;
     private final int episode;
+    /** One queue per digit count, indexed by the count (the low nibble of {@link Tconst#number}). */
     @SuppressWarnings("unchecked")
-    private final ArrayDeque<Link>[] waiting = new ArrayDeque[Long.SIZE];
+    private final ArrayDeque<Link>[] waiting = new ArrayDeque[16];
     private int waitingCount;
     private boolean ended;
     private boolean complete = true;

@@ -101,14 +101,18 @@ public final class ImdbReader {
      * when {@code titleTypes} is empty) to the sink, joined with its rating and, for an episode, with its
      * title.episode row read alongside ({@link EpisodeLinks}).
      *
-     * @param episodes the uncompressed title.episode stream, or null when there is none: episodes then have no series
+     * @param episodes the uncompressed title.episode stream, or null when there is none: episodes then have no series;
+     *                 it is not read when the wanted types leave out {@code tvEpisode}
      * @return true when both streams were read to their end; false when one was cut off or the sink stopped
      */
     public boolean readTitles(InputStream basics, String file, InputStream episodes, String episodeFile,
                               Set<String> titleTypes, RatingsIndex ratings, TitleSink sink)
             throws IOException, InvalidFileException, InterruptedException {
+        // Without episodes among the wanted types, no row of title.episode is asked for: it is not read.
+        boolean episodesWanted = titleTypes.isEmpty() || titleTypes.contains(EPISODE_TYPE);
         try (LineReader lines = new LineReader(basics, maxLineBytes);
-             EpisodeLinks links = episodes == null ? null : new EpisodeLinks(episodes, episodeFile, maxLineBytes, listener)) {
+             EpisodeLinks links = episodes == null || !episodesWanted ? null
+                     : new EpisodeLinks(episodes, episodeFile, maxLineBytes, listener)) {
             TsvHeader header = TsvHeader.parse(file, lines.next(), TITLE_COLUMNS);
             TitleColumns columns = new TitleColumns(header);
             TconstSet seen = new TconstSet();

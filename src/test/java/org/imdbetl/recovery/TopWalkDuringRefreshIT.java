@@ -68,7 +68,7 @@ class TopWalkDuringRefreshIT {
     void aWalkByLinkHeadersReturnsEveryRatedMovieOfItsDayOnceInOrderWhileARefreshRuns() throws Exception {
         Path day1 = root.resolve("day1");
         Path day2 = root.resolve("day2");
-        generate(List.of(SCALE, day1.toString()));
+        generate(List.of(SCALE, day1.toString(), "--files", "basics,ratings"));
         generate(List.of("next-day", day1.toString(), day2.toString(), "--rerate-percent", RERATE_PERCENT));
         Day expected1 = Day.read(day1);
         Day expected2 = Day.read(day2);

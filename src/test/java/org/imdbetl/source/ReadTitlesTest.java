@@ -103,6 +103,17 @@ class ReadTitlesTest {
         assertThat(listener.rejects).containsKey(RejectReason.TRUNCATED_FILE);
     }
 
+    @Test
+    void typesWithoutEpisodesLeaveTitleEpisodeUnread() throws Exception {
+        List<String> ids = List.of("tt0000001", "tt0000002", "tt0000003");
+        Map<String, String> type = Map.of("tt0000001", "tvSeries", "tt0000002", "tvEpisode", "tt0000003", "movie");
+        Map<String, String[]> link = Map.of("tt0000002", new String[] {"tt0000001", "1", "1"});
+        RecordingListener listener = new RecordingListener();
+        Map<String, TitleRecord> read = read(ids, type, link, listener, false, new boolean[1], Set.of("movie"));
+        assertThat(read).containsOnlyKeys("tt0000003");
+        assertThat(listener.rejects).isEmpty();
+    }
+
     private static Map<String, TitleRecord> read(List<String> order, Map<String, String> type, Map<String, String[]> link,
                                                  RecordingListener listener, boolean cut) throws Exception {
         return read(order, type, link, listener, cut, new boolean[1]);
@@ -110,6 +121,12 @@ class ReadTitlesTest {
 
     private static Map<String, TitleRecord> read(List<String> order, Map<String, String> type, Map<String, String[]> link,
                                                  RecordingListener listener, boolean cut, boolean[] complete) throws Exception {
+        return read(order, type, link, listener, cut, complete, Set.of());
+    }
+
+    private static Map<String, TitleRecord> read(List<String> order, Map<String, String> type, Map<String, String[]> link,
+                                                 RecordingListener listener, boolean cut, boolean[] complete,
+                                                 Set<String> titleTypes) throws Exception {
         StringBuilder basics = new StringBuilder(BASICS);
         StringBuilder episodes = new StringBuilder(EPISODES);
         for (String id : order) {
@@ -130,7 +147,7 @@ class ReadTitlesTest {
         ImdbReader reader = new ImdbReader(65_536, listener);
         try (InputStream b = new ByteArrayInputStream(basics.toString().getBytes(StandardCharsets.UTF_8));
              InputStream e = new GZIPInputStream(new ByteArrayInputStream(episodeBytes))) {
-            complete[0] = reader.readTitles(b, "title.basics.tsv.gz", e, "title.episode.tsv.gz", Set.of(),
+            complete[0] = reader.readTitles(b, "title.basics.tsv.gz", e, "title.episode.tsv.gz", titleTypes,
                     ratings, title -> {
                         read.put(title.tconst(), title);
                         return true;
