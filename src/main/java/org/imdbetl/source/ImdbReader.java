@@ -114,7 +114,7 @@ public final class ImdbReader {
              EpisodeLinks links = episodes == null || !episodesWanted ? null
                      : new EpisodeLinks(episodes, episodeFile, maxLineBytes, listener)) {
             TsvHeader header = TsvHeader.parse(file, lines.next(), TITLE_COLUMNS);
-            TitleColumns columns = new TitleColumns(header);
+            BasicsColumns columns = new BasicsColumns(header);
             TconstSet seen = new TconstSet();
             byte[][] wanted = titleTypes.stream().map(t -> t.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
             int fieldCount = header.size();
@@ -185,8 +185,11 @@ public final class ImdbReader {
         boolean handle(String[] fields) throws RejectedRowException, InterruptedException, IOException;
     }
 
-    /** Column positions of title.basics for every title type, looked up once from the header. */
-    private static final class TitleColumns {
+    /**
+     * Column positions of title.basics, looked up once from the header; isAdult and endYear are -1 in a
+     * header without them, which only {@link #toTitle} needs (its caller requires them).
+     */
+    private static final class BasicsColumns {
         final int tconst;
         final int titleType;
         final int primaryTitle;
@@ -197,7 +200,7 @@ public final class ImdbReader {
         final int runtimeMinutes;
         final int genres;
 
-        TitleColumns(TsvHeader header) {
+        BasicsColumns(TsvHeader header) {
             tconst = header.indexOf("tconst");
             titleType = header.indexOf("titleType");
             primaryTitle = header.indexOf("primaryTitle");
@@ -226,27 +229,6 @@ public final class ImdbReader {
                     Fields.text(fields[originalTitle]), isAdult, start, end, runtime, Fields.genres(fields[genres]),
                     averageRating, numVotes, link == null ? null : link.parentTconst(),
                     link == null ? null : link.season(), link == null ? null : link.episode());
-        }
-    }
-
-    /** Column positions of title.basics, looked up once from the header. */
-    private static final class BasicsColumns {
-        final int tconst;
-        final int titleType;
-        final int primaryTitle;
-        final int originalTitle;
-        final int startYear;
-        final int runtimeMinutes;
-        final int genres;
-
-        BasicsColumns(TsvHeader header) {
-            tconst = header.indexOf("tconst");
-            titleType = header.indexOf("titleType");
-            primaryTitle = header.indexOf("primaryTitle");
-            originalTitle = header.indexOf("originalTitle");
-            startYear = header.indexOf("startYear");
-            runtimeMinutes = header.indexOf("runtimeMinutes");
-            genres = header.indexOf("genres");
         }
 
         Movie toMovie(String[] fields, RatingsIndex ratings) throws RejectedRowException {
