@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import org.imdbetl.catalogue.BulkLoad;
 import org.imdbetl.catalogue.CatalogueStore;
 import org.imdbetl.catalogue.CatalogueStore.Change;
 import org.imdbetl.catalogue.DumpStoreJoin;
@@ -52,10 +53,12 @@ public final class CatalogueStoreBench {
         Path next = Path.of(System.getProperty("bench.next", dumps.toString()));
         Path dbDir = Path.of(System.getProperty("bench.db", "bench/work/catalogue-db"));
         int lookups = Integer.getInteger("bench.lookups", 200_000);
-        run(dumps, next, dbDir, lookups, System.out);
+        boolean bulk = Boolean.getBoolean("bench.bulk");
+        run(dumps, next, dbDir, lookups, bulk, System.out);
     }
 
-    static void run(Path dumps, Path next, Path dbDir, int lookups, PrintStream out) throws Exception {
+    /** @param bulk the first load through {@link BulkLoad} (sorted table files) instead of batches of puts */
+    static void run(Path dumps, Path next, Path dbDir, int lookups, boolean bulk, PrintStream out) throws Exception {
         deleteTree(dbDir);
         out.printf("dumps %s (next day %s), store %s, %s, %d cores%n", dumps, next, dbDir, Runtime.version(),
                 Runtime.getRuntime().availableProcessors());
@@ -74,7 +77,7 @@ public final class CatalogueStoreBench {
         Map<String, Integer> episodesPerSeries = new HashMap<>();
         long[] sample = new long[4096];
         SplittableRandom random = new SplittableRandom(7);
-        try (CatalogueStore store = CatalogueStore.open(dbDir)) {
+        try (CatalogueStore store = CatalogueStore.open(dbDir); BulkLoad load = bulk ? new BulkLoad(store) : null) {
             List<Change> batch = new ArrayList<>(BATCH);
             long[] written = {0, 0};
             cpu0 = cpu();
@@ -82,7 +85,11 @@ public final class CatalogueStoreBench {
             read(dumps, new Counts(), title -> {
                 byte[] value = TitleRecordCodec.encode(title);
                 written[1] += value.length;
-                batch.add(new Change(title.tconst(), value));
+                if (load != null) {
+                    load.add(title, value);
+                } else {
+                    batch.add(new Change(title.tconst(), value));
+                }
                 if (title.rated()) {
                     rated.add(TitleKey.of(title.tconst()), title);
                 }
@@ -99,13 +106,18 @@ public final class CatalogueStoreBench {
                     apply(store, batch, written[0]);
                 }
             });
-            apply(store, batch, written[0]);
+            if (load != null) {
+                load.finish(Map.of(0, written[0]));
+            } else {
+                apply(store, batch, written[0]);
+            }
             long tLoad = System.nanoTime();
             long loadCpu = cpu() - cpu0;
             store.flush();
             long tFlush = System.nanoTime();
-            out.printf("first load: %,d titles read, encoded and written in batches of %,d: %.2f s, %.2f s CPU"
-                            + " (this thread), flush %.2f s; %,d record bytes (%.1f a title)%n", written[0], BATCH,
+            out.printf("first load: %,d titles read, encoded and written %s: %.2f s, %.2f s CPU"
+                            + " (this thread), flush %.2f s; %,d record bytes (%.1f a title)%n", written[0],
+                    bulk ? "as sorted table files (BulkLoad)" : "in batches of " + BATCH,
                     (tLoad - t1) / 1e9, loadCpu / 1e9, (tFlush - tLoad) / 1e9, written[1], written[1] / (double) written[0]);
             out.printf("rejected rows: %s%n", counts.rejects);
             out.printf("table files: %,d bytes; folder %,d bytes%n", store.sstBytes(), du(dbDir));

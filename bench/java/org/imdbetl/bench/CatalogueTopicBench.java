@@ -26,9 +26,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.imdbetl.catalogue.BulkLoad;
 import org.imdbetl.catalogue.CatalogueStore;
 import org.imdbetl.catalogue.CatalogueStore.Change;
 import org.imdbetl.catalogue.TitleRecordCodec;
+import org.imdbetl.domain.TitleRecord;
 import org.imdbetl.topic.EmbeddedKafkaBroker;
 
 /**
@@ -54,9 +56,10 @@ public final class CatalogueTopicBench {
         Path dumps = Path.of(System.getProperty("bench.dumps", "bench/work/full"));
         String compression = System.getProperty("bench.compression", "lz4");
         String mode = System.getProperty("bench.mode", "consume");
+        boolean bulk = Boolean.getBoolean("bench.bulk");
         int port = Integer.getInteger("bench.port", 19392);
         Path work = Path.of(System.getProperty("bench.work", "bench/work/catalogue-topic"));
-        run(dumps, compression, mode, port, work, System.out);
+        run(dumps, compression, mode, bulk, port, work, System.out);
     }
 
     /**
@@ -64,8 +67,10 @@ public final class CatalogueTopicBench {
      *             writer applies each batch to its store itself and produces it, nothing is consumed (a reader
      *             would restore from the topic); {@code local-parallel}: the same with reading and encoding on one
      *             thread, sending and applying on another
+     * @param bulk in a local mode, the writer's store is written as sorted table files ({@link BulkLoad})
      */
-    static void run(Path dumps, String compression, String mode, int port, Path work, PrintStream out) throws Exception {
+    static void run(Path dumps, String compression, String mode, boolean bulk, int port, Path work, PrintStream out)
+            throws Exception {
         if (!List.of("consume", "local", "local-parallel").contains(mode)) {
             throw new IllegalArgumentException("bench.mode: consume, local or local-parallel, not " + mode);
         }
@@ -120,11 +125,12 @@ public final class CatalogueTopicBench {
             long[] sent = {0};
             try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(),
                     new ByteArraySerializer())) {
-                Sender sender = new Sender(producer, store, failure, !mode.equals("consume"));
-                java.util.concurrent.BlockingQueue<List<Change>> handOff = new java.util.concurrent.ArrayBlockingQueue<>(4);
+                BulkLoad load = bulk && !mode.equals("consume") ? new BulkLoad(store) : null;
+                Sender sender = new Sender(producer, store, failure, !mode.equals("consume"), load);
+                java.util.concurrent.BlockingQueue<List<Item>> handOff = new java.util.concurrent.ArrayBlockingQueue<>(4);
                 Thread applier = new Thread(() -> {
                     try {
-                        for (List<Change> batch; !(batch = handOff.take()).isEmpty(); ) {
+                        for (List<Item> batch; !(batch = handOff.take()).isEmpty(); ) {
                             sender.send(batch);
                         }
                     } catch (Throwable e) {
@@ -135,9 +141,9 @@ public final class CatalogueTopicBench {
                 if (parallel) {
                     applier.start();
                 }
-                List<List<Change>> current = new ArrayList<>(List.of(new ArrayList<>(BATCH)));
+                List<List<Item>> current = new ArrayList<>(List.of(new ArrayList<>(BATCH)));
                 CatalogueStoreBench.read(dumps, new CatalogueStoreBench.Counts(), title -> {
-                    current.get(0).add(new Change(title.tconst(), TitleRecordCodec.encode(title)));
+                    current.get(0).add(new Item(title, TitleRecordCodec.encode(title)));
                     sent[0]++;
                     if (current.get(0).size() == BATCH) {
                         if (parallel) {
@@ -155,6 +161,10 @@ public final class CatalogueTopicBench {
                 } else {
                     sender.send(current.get(0));
                 }
+                if (load != null) {
+                    load.finish(Map.of(0, sent[0]));
+                    load.close();
+                }
                 producer.flush();
             }
             long producedAt = System.nanoTime();
@@ -169,12 +179,20 @@ public final class CatalogueTopicBench {
             }
             double end = (consumedAt[0] - t0) / 1e9;
             double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
-            out.printf("mode %s, compression %s: %,d titles produced in %.2f s; in the store after %.2f s = %.2f x zcat;"
-                            + " process CPU %.1f s (broker, producer, consumer, store)%n", mode, compression, sent[0],
+            out.printf("mode %s%s, compression %s: %,d titles produced in %.2f s; in the store after %.2f s = %.2f x zcat;"
+                            + " process CPU %.1f s (broker, producer, consumer, store)%n", mode, load(bulk, mode), compression, sent[0],
                     (producedAt - t0) / 1e9, end, end / zcatSeconds, cpu);
             out.printf("store: %,d bytes of table files after flush; offsets %s%n", flushed(store), store.offsets());
             out.printf("heap after GC: %.1f MB; peak RSS %s%n", CatalogueStoreBench.heapAfterGc() / 1e6, peakRss());
         }
+    }
+
+    static String load(boolean bulk, String mode) {
+        return bulk && !mode.equals("consume") ? " (store written as table files)" : "";
+    }
+
+    /** A title and its encoded value. */
+    record Item(TitleRecord title, byte[] value) {
     }
 
     /** Produces a batch and, where the writer keeps its own store, applies it with the offsets it reached. */
@@ -183,27 +201,35 @@ public final class CatalogueTopicBench {
         private final CatalogueStore store;
         private final AtomicReference<Throwable> failure;
         private final boolean applyLocally;
+        private final BulkLoad load;
         private long sent;
 
         Sender(KafkaProducer<String, byte[]> producer, CatalogueStore store, AtomicReference<Throwable> failure,
-               boolean applyLocally) {
+               boolean applyLocally, BulkLoad load) {
             this.producer = producer;
             this.store = store;
             this.failure = failure;
             this.applyLocally = applyLocally;
+            this.load = load;
         }
 
-        void send(List<Change> batch) throws Exception {
-            for (Change change : batch) {
-                producer.send(new ProducerRecord<>(TOPIC, change.tconst(), change.value()), (metadata, e) -> {
+        void send(List<Item> batch) throws Exception {
+            List<Change> changes = new ArrayList<>(batch.size());
+            for (Item item : batch) {
+                producer.send(new ProducerRecord<>(TOPIC, item.title().tconst(), item.value()), (metadata, e) -> {
                     if (e != null) {
                         failure.compareAndSet(null, e);
                     }
                 });
+                if (load != null) {
+                    load.add(item.title(), item.value());
+                } else {
+                    changes.add(new Change(item.title().tconst(), item.value()));
+                }
             }
             sent += batch.size();
-            if (applyLocally) {
-                store.apply(batch, Map.of(0, sent));
+            if (applyLocally && load == null) {
+                store.apply(changes, Map.of(0, sent));
             }
         }
     }

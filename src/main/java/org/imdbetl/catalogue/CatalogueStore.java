@@ -21,6 +21,7 @@ import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.CompressionType;
 import org.rocksdb.DBOptions;
 import org.rocksdb.FlushOptions;
+import org.rocksdb.IngestExternalFileOptions;
 import org.rocksdb.LRUCache;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
@@ -289,6 +290,43 @@ public final class CatalogueStore implements DumpStoreJoin.TitleStore, AutoClose
         };
     }
 
+    /**
+     * Adds sorted table files written by {@link BulkLoad} to a family: the files move into the store
+     * without passing through the memtable. Files of one call must not overlap; each call is atomic.
+     */
+    void ingest(boolean titleFiles, List<Path> files) {
+        try (IngestExternalFileOptions options = new IngestExternalFileOptions().setMoveFiles(true)) {
+            db.ingestExternalFile(titleFiles ? titles : episodes, files.stream().map(Path::toString).toList(), options);
+        } catch (RocksDBException e) {
+            throw failure("ingest " + files.size() + " table files into", e);
+        }
+    }
+
+    /** Writes the offsets a bulk load brought the store to. */
+    void putOffsets(Map<Integer, Long> offsets) {
+        try (WriteBatch batch = new WriteBatch()) {
+            for (Map.Entry<Integer, Long> offset : offsets.entrySet()) {
+                batch.put(meta, (OFFSET + offset.getKey()).getBytes(StandardCharsets.US_ASCII),
+                        TitleKey.bytes(offset.getValue()));
+            }
+            db.write(writes, batch);
+        } catch (RocksDBException e) {
+            throw failure("write to", e);
+        }
+    }
+
+    /** Whether the store holds no title: a bulk load is only for a first load. */
+    public boolean isEmpty() {
+        try (RocksIterator it = db.newIterator(titles, reads)) {
+            it.seekToFirst();
+            return !it.isValid();
+        }
+    }
+
+    Path directory() {
+        return directory;
+    }
+
     /** Writes the memtables to table files and waits: what was applied survives a crash from here on. */
     public void flush() {
         try (FlushOptions wait = new FlushOptions().setWaitForFlush(true)) {
@@ -329,12 +367,12 @@ public final class CatalogueStore implements DumpStoreJoin.TitleStore, AutoClose
         }
     }
 
-    private static byte[] episodeKey(TitleRecord title, long key) {
+    static byte[] episodeKey(TitleRecord title, long key) {
         return EpisodeKey.of(TitleKey.of(title.parentTconst()), title.seasonNumber(), title.episodeNumber(), key);
     }
 
     /** Rating in tenths (0 = unrated), then votes as a varint. */
-    private static byte[] episodeValue(TitleRecord title) {
+    static byte[] episodeValue(TitleRecord title) {
         if (!title.rated()) {
             return new byte[] {0};
         }

@@ -27,7 +27,7 @@ class CatalogueBenchTest {
 
     @Test
     void theStoreBenchLoadsComparesAndReadsTheSample() throws Exception {
-        CatalogueStoreBench.run(SAMPLE, SAMPLE, dir.resolve("store"), 200, out);
+        CatalogueStoreBench.run(SAMPLE, SAMPLE, dir.resolve("store"), 200, false, out);
 
         String report = printed.toString(StandardCharsets.UTF_8);
         assertThat(report).contains("read only", "first load", "table files", "heap after GC",
@@ -37,11 +37,22 @@ class CatalogueBenchTest {
     }
 
     @Test
-    void theTopicBenchPutsEveryTitleOfTheSampleInTheStore() throws Exception {
-        CatalogueTopicBench.run(SAMPLE, "lz4", "consume", freePort(), dir.resolve("topic"), out);
+    void theStoreBenchLoadsTheSampleAsTableFiles() throws Exception {
+        CatalogueStoreBench.run(SAMPLE, SAMPLE, dir.resolve("bulk"), 200, true, out);
 
         String report = printed.toString(StandardCharsets.UTF_8);
-        assertThat(report).contains("floor: zcat of", "titles produced in", "in the store after", "peak RSS");
+        assertThat(report).contains("as sorted table files (BulkLoad)");
+        assertThat(report).containsPattern("next day's comparison \\(.*\\): [0-9,]+ unchanged, 0 added, 0 changed, 0 absent");
+    }
+
+    @Test
+    void theTopicBenchPutsEveryTitleOfTheSampleInTheStore() throws Exception {
+        CatalogueTopicBench.run(SAMPLE, "lz4", "consume", false, freePort(), dir.resolve("consume"), out);
+        CatalogueTopicBench.run(SAMPLE, "lz4", "local-parallel", true, freePort(), dir.resolve("local"), out);
+
+        String report = printed.toString(StandardCharsets.UTF_8);
+        assertThat(report).contains("floor: zcat of", "mode consume, compression lz4",
+                "mode local-parallel (store written as table files), compression lz4", "in the store after", "peak RSS");
     }
 
     private static int freePort() throws IOException {
