@@ -20,7 +20,8 @@ import org.rocksdb.SstFileWriter;
  * puts through the memtable and the compactions that follow them (docs/catalogue.md). Titles come in
  * the dump's order, ascending inside each digit count, so each digit count streams into a file of its
  * own; episodes are keyed by series, so they are sorted in chunks, a file per chunk. A title out of order
- * is kept aside and put normally after the files are in.
+ * is kept aside and put normally after the files are in. The offsets are written last: a load cut short
+ * leaves none, so the next start reads the topic from its beginning (with puts, the store no longer empty).
  */
 public final class BulkLoad implements AutoCloseable {
 
@@ -54,6 +55,12 @@ public final class BulkLoad implements AutoCloseable {
         this.work = store.directory().resolve("bulk-load");
         try {
             Files.createDirectories(work);
+            // Files of a load cut short: never ingested, written again from the start.
+            try (var leftovers = Files.list(work)) {
+                for (Path file : leftovers.toList()) {
+                    Files.delete(file);
+                }
+            }
         } catch (IOException e) {
             throw new CatalogueStoreException("cannot create " + work + ": " + e.getMessage(), e);
         }
