@@ -114,8 +114,8 @@ public final class BulkLoad implements AutoCloseable {
         for (Path file : episodeFiles) {
             store.ingest(false, List.of(file));
         }
+        // The titles kept aside and the offsets, in one write after every file is in.
         store.apply(aside, offsets);
-        store.putOffsets(offsets);
     }
 
     @Override

@@ -302,19 +302,6 @@ public final class CatalogueStore implements DumpStoreJoin.TitleStore, AutoClose
         }
     }
 
-    /** Writes the offsets a bulk load brought the store to. */
-    void putOffsets(Map<Integer, Long> offsets) {
-        try (WriteBatch batch = new WriteBatch()) {
-            for (Map.Entry<Integer, Long> offset : offsets.entrySet()) {
-                batch.put(meta, (OFFSET + offset.getKey()).getBytes(StandardCharsets.US_ASCII),
-                        TitleKey.bytes(offset.getValue()));
-            }
-            db.write(writes, batch);
-        } catch (RocksDBException e) {
-            throw failure("write to", e);
-        }
-    }
-
     /** Whether the store holds no title: a bulk load is only for a first load. */
     public boolean isEmpty() {
         try (RocksIterator it = db.newIterator(titles, reads)) {
