@@ -23,6 +23,7 @@ import org.imdbetl.catalogue.CatalogueStore;
 import org.imdbetl.catalogue.CatalogueStore.Change;
 import org.imdbetl.catalogue.DumpStoreJoin;
 import org.imdbetl.catalogue.EpisodeRow;
+import org.imdbetl.catalogue.RatedTitles;
 import org.imdbetl.catalogue.TitleKey;
 import org.imdbetl.catalogue.TitleRecordCodec;
 import org.imdbetl.domain.TitleRecord;
@@ -73,7 +74,7 @@ public final class CatalogueStoreBench {
         out.printf("read only (gunzip, parse, join; one thread): %,d titles in %.2f s, %.2f s CPU%n",
                 parsed[0], (tParse - t0) / 1e9, (cpu() - cpu0) / 1e9);
 
-        RatedColumns rated = new RatedColumns();
+        RatedTitles rated = new RatedTitles();
         Map<String, Integer> episodesPerSeries = new HashMap<>();
         long[] sample = new long[4096];
         SplittableRandom random = new SplittableRandom(7);
@@ -90,9 +91,7 @@ public final class CatalogueStoreBench {
                 } else {
                     batch.add(new Change(title.tconst(), value));
                 }
-                if (title.rated()) {
-                    rated.add(TitleKey.of(title.tconst()), title);
-                }
+                rated.put(title);
                 if (title.episode()) {
                     episodesPerSeries.merge(title.parentTconst(), 1, Integer::sum);
                 }
@@ -121,16 +120,16 @@ public final class CatalogueStoreBench {
                     (tLoad - t1) / 1e9, loadCpu / 1e9, (tFlush - tLoad) / 1e9, written[1], written[1] / (double) written[0]);
             out.printf("rejected rows: %s%n", counts.rejects);
             out.printf("table files: %,d bytes; folder %,d bytes%n", store.sstBytes(), du(dbDir));
-            long heapAfter = heapAfterGc();
-            out.printf("heap after GC: %.1f MB before, %.1f MB with the store open and the rated columns"
-                            + " (%,d rated titles): +%.1f MB%n", heapBefore / 1e6, heapAfter / 1e6, rated.size,
-                    (heapAfter - heapBefore) / 1e6);
             List<String> longest = episodesPerSeries.entrySet().stream()
                     .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()))
                     .limit(3).map(Map.Entry::getKey).toList();
             out.printf("series with the most episodes: %s%n", longest.stream()
                     .map(s -> s + " (" + episodesPerSeries.get(s) + ")").toList());
             episodesPerSeries.clear();
+            long heapAfter = heapAfterGc();
+            out.printf("heap after GC: %.1f MB before, %.1f MB with the store open and the rated titles' columns (RatedTitles)"
+                            + " (%,d rated titles): +%.1f MB%n", heapBefore / 1e6, heapAfter / 1e6, rated.size(),
+                    (heapAfter - heapBefore) / 1e6);
 
             long[] found = new long[3];
             Counts nextCounts = new Counts();
@@ -163,6 +162,7 @@ public final class CatalogueStoreBench {
                     found[2], (System.nanoTime() - t2) / 1e9, (cpu() - cpu0) / 1e9);
 
             latencies(store, Arrays.copyOf(sample, (int) Math.min(sample.length, written[0])), longest, lookups, out);
+            rankings(rated, Math.max(100, lookups / 100), out);
             out.printf("heap after GC at the end: %.1f MB%n", heapAfterGc() / 1e6);
             keep(rated);
         }
@@ -223,38 +223,6 @@ public final class CatalogueStoreBench {
         return new GZIPInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), 1 << 16);
     }
 
-    /** What the design keeps on the heap: rated titles' ranking columns; the rest is in the store. */
-    static final class RatedColumns {
-        long[] key = new long[1 << 16];
-        byte[] type = new byte[1 << 16];
-        short[] year = new short[1 << 16];
-        int[] genres = new int[1 << 16];
-        byte[] rating = new byte[1 << 16];
-        int[] votes = new int[1 << 16];
-        int size;
-        private final Map<String, Integer> types = new HashMap<>();
-        private final Map<List<String>, Integer> genreSets = new HashMap<>();
-
-        void add(long k, TitleRecord title) {
-            if (size == key.length) {
-                int n = size * 3 / 2;
-                key = Arrays.copyOf(key, n);
-                type = Arrays.copyOf(type, n);
-                year = Arrays.copyOf(year, n);
-                genres = Arrays.copyOf(genres, n);
-                rating = Arrays.copyOf(rating, n);
-                votes = Arrays.copyOf(votes, n);
-            }
-            key[size] = k;
-            type[size] = (byte) (int) types.computeIfAbsent(title.titleType(), t -> types.size());
-            year[size] = (short) (title.startYear() == null ? 0 : title.startYear());
-            genres[size] = genreSets.computeIfAbsent(title.genres(), g -> genreSets.size());
-            rating[size] = (byte) Math.round(title.averageRating() * 10);
-            votes[size] = (int) Math.min(Integer.MAX_VALUE, title.numVotes());
-            size++;
-        }
-    }
-
     static void latencies(CatalogueStore store, long[] sample, List<String> longest, int lookups, PrintStream out) {
         SplittableRandom random = new SplittableRandom(11);
         long[] nanos = new long[lookups];
@@ -295,6 +263,28 @@ public final class CatalogueStoreBench {
             }
             print(out, series + ": episodes(series, first page of 50) and each row's title (" + rows + " rows)", pageNanos);
             print(out, series + ": seasons(series), a walk of all " + count + " episodes", seasonNanos);
+        }
+    }
+
+    /** The top of a type's ranking: the first query sorts it, later ones walk the kept ranking. */
+    static void rankings(RatedTitles rated, int queries, PrintStream out) {
+        for (Set<String> types : List.of(Set.of("tvSeries"), Set.of("movie"), Set.of("tvEpisode"))) {
+            long t = System.nanoTime();
+            rated.top(types, null, 0, null, null, 25_000, 50);
+            long first = System.nanoTime() - t;
+            long[] nanos = new long[queries];
+            long[] genre = new long[queries];
+            for (int i = 0; i < queries; i++) {
+                t = System.nanoTime();
+                rated.top(types, null, 0, null, null, 25_000, 50);
+                nanos[i] = System.nanoTime() - t;
+                t = System.nanoTime();
+                rated.top(types, "Drama", 1000, 1990, null, 25_000, 50);
+                genre[i] = System.nanoTime() - t;
+            }
+            out.printf("  top %s: first query (sorts the ranking) %.1f ms%n", types, first / 1e6);
+            print(out, "top " + types + ", limit 50, kept ranking", nanos);
+            print(out, "top " + types + ", genre Drama, minVotes 1000, from 1990, limit 50", genre);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.imdbetl.catalogue;
 
 import com.carrotsearch.hppc.LongIntHashMap;
+import com.carrotsearch.hppc.sorting.IndirectSort;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -109,6 +110,8 @@ public final class RatedTitles {
     /**
      * The best titles of the given types, by IMDb's weighted rating {@code (v·R + m·C)/(v+m)} with C the
      * mean rating of each title's own type; then more votes, then tconst. Filters as {@code /movies/top}.
+     * The ranking of a set of types is sorted once per version of the table and kept (a few at most);
+     * a query walks it from the top until it has {@code limit} titles that pass its filters.
      *
      * @param genre   null for any genre
      * @param minVotes titles with fewer votes are left out
@@ -116,6 +119,48 @@ public final class RatedTitles {
      */
     public List<Ranked> top(Set<String> titleTypes, String genre, long minVotes, Integer fromYear, Integer toYear,
                             double minVotesPrior, int limit) {
+        Ranking ranking = ranking(titleTypes, minVotesPrior);
+        boolean[] genreWanted = new boolean[genreSetList.size()];
+        for (int id = 0; id < genreSetList.size(); id++) {
+            genreWanted[id] = genre == null || genreSetList.get(id).contains(genre);
+        }
+        List<Ranked> page = new ArrayList<>(Math.min(limit, 1024));
+        for (int i = 0; i < ranking.rows.length && page.size() < limit; i++) {
+            int row = ranking.rows[i];
+            if (!genreWanted[genreSets[row]] || votes[row] < minVotes
+                    || (fromYear != null && (years[row] == 0 || years[row] < fromYear))
+                    || (toYear != null && (years[row] == 0 || years[row] > toYear))) {
+                continue;
+            }
+            page.add(new Ranked(TitleKey.tconst(keys[row]), typeTable.value(types[row]), ranking.scores[i],
+                    tenths[row] / 10.0, votes[row]));
+        }
+        return page;
+    }
+
+    /** Rankings kept, at most: each costs twelve bytes a rated title of its types. */
+    static final int MAX_RANKINGS = 8;
+
+    private final Map<RankingKey, Ranking> rankings = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<RankingKey, Ranking> eldest) {
+            return size() > MAX_RANKINGS;
+        }
+    };
+
+    private record RankingKey(Set<String> types, double minVotesPrior) {
+    }
+
+    /** Live rows of some types in ranking order, and their scores, as of one version of the table. */
+    private record Ranking(long version, int[] rows, double[] scores) {
+    }
+
+    private Ranking ranking(Set<String> titleTypes, double minVotesPrior) {
+        RankingKey key = new RankingKey(Set.copyOf(titleTypes), minVotesPrior);
+        Ranking kept = rankings.get(key);
+        if (kept != null && kept.version == version) {
+            return kept;
+        }
         double[] meanByCode = new double[typeTable.size()];
         boolean[] wanted = new boolean[typeTable.size()];
         for (String type : titleTypes) {
@@ -125,36 +170,38 @@ public final class RatedTitles {
                 meanByCode[code] = meanRating(type);
             }
         }
-        boolean[] genreWanted = new boolean[genreSetList.size()];
-        for (int id = 0; id < genreSetList.size(); id++) {
-            genreWanted[id] = genre == null || genreSetList.get(id).contains(genre);
-        }
-        List<Ranked> candidates = new ArrayList<>();
+        int[] candidates = new int[size];
+        double[] score = new double[size];
+        int count = 0;
         for (int row = 0; row < size; row++) {
-            if (tenths[row] == DEAD || !wanted[types[row]] || !genreWanted[genreSets[row]] || votes[row] < minVotes
-                    || (fromYear != null && (years[row] == 0 || years[row] < fromYear))
-                    || (toYear != null && (years[row] == 0 || years[row] > toYear))) {
-                continue;
+            if (tenths[row] != DEAD && wanted[types[row]]) {
+                double rating = tenths[row] / 10.0;
+                score[count] = (votes[row] * rating + minVotesPrior * meanByCode[types[row]]) / (votes[row] + minVotesPrior);
+                candidates[count++] = row;
             }
-            double rating = tenths[row] / 10.0;
-            double score = (votes[row] * rating + minVotesPrior * meanByCode[types[row]]) / (votes[row] + minVotesPrior);
-            candidates.add(new Ranked(TitleKey.tconst(keys[row]), typeTable.value(types[row]), score, rating, votes[row]));
         }
-        candidates.sort(Ranked.ORDER);
-        return List.copyOf(candidates.subList(0, Math.min(limit, candidates.size())));
+        int[] order = IndirectSort.mergesort(0, count, (a, b) -> {
+            int byScore = Double.compare(score[b], score[a]);
+            if (byScore != 0) {
+                return byScore;
+            }
+            int byVotes = Integer.compare(votes[candidates[b]], votes[candidates[a]]);
+            return byVotes != 0 ? byVotes
+                    : TitleKey.tconst(keys[candidates[a]]).compareTo(TitleKey.tconst(keys[candidates[b]]));
+        });
+        int[] rows = new int[count];
+        double[] scores = new double[count];
+        for (int i = 0; i < count; i++) {
+            rows[i] = candidates[order[i]];
+            scores[i] = score[order[i]];
+        }
+        Ranking ranking = new Ranking(version, rows, scores);
+        rankings.put(key, ranking);
+        return ranking;
     }
 
     /** One title of a ranking. */
     public record Ranked(String tconst, String titleType, double weightedScore, double averageRating, long numVotes) {
-        /** Score desc, then votes desc, then tconst asc: a total order, as the movie ranking's. */
-        static final java.util.Comparator<Ranked> ORDER = (a, b) -> {
-            int byScore = Double.compare(b.weightedScore, a.weightedScore);
-            if (byScore != 0) {
-                return byScore;
-            }
-            int byVotes = Long.compare(b.numVotes, a.numVotes);
-            return byVotes != 0 ? byVotes : a.tconst.compareTo(b.tconst);
-        };
     }
 
     private int find(long key) {
@@ -239,6 +286,8 @@ public final class RatedTitles {
         sorted = out;
         dead = 0;
         tail.clear();
+        // Rows moved: a kept ranking's row numbers are no longer right.
+        version++;
     }
 
     private void grow(int capacity) {

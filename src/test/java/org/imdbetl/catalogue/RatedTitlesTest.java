@@ -25,7 +25,15 @@ class RatedTitlesTest {
         SplittableRandom random = new SplittableRandom(28);
         RatedTitles rated = new RatedTitles(97);
         Map<String, TitleRecord> latest = new HashMap<>();
-        for (int i = 0; i < 30_000; i++) {
+        change(rated, latest, random, 30_000);
+        assertRanksAsTheModel(rated, latest);
+        // A kept ranking follows later changes.
+        change(rated, latest, random, 3_000);
+        assertRanksAsTheModel(rated, latest);
+    }
+
+    private static void change(RatedTitles rated, Map<String, TitleRecord> latest, SplittableRandom random, int changes) {
+        for (int i = 0; i < changes; i++) {
             String tconst = random.nextBoolean() ? String.format("tt%07d", random.nextInt(6000))
                     : String.format("tt%08d", random.nextInt(6000));
             int what = random.nextInt(10);
@@ -42,6 +50,9 @@ class RatedTitlesTest {
             rated.put(title);
             latest.put(tconst, title);
         }
+    }
+
+    private static void assertRanksAsTheModel(RatedTitles rated, Map<String, TitleRecord> latest) {
         List<TitleRecord> ratedNow = latest.values().stream().filter(TitleRecord::rated).toList();
         assertThat(rated.size()).isEqualTo(ratedNow.size());
         for (String type : TYPES) {
