@@ -2236,12 +2236,12 @@ public final class DumpGenerator {
                         continue;
                     }
                     int last = tabs[NAMES_TABS - 1];
-                    if (last < 0 || !anyRemovedTitle(b, last + 1, end)) {
+                    if (last < 0 || !anyRemoved(b, last + 1, end, false)) {
                         out.put(b, lines.start, end - lines.start + 1);
                         continue;
                     }
                     out.put(b, lines.start, last + 1 - lines.start);
-                    keptTitles(out, b, last + 1, end);
+                    kept(out, b, last + 1, end, false);
                     out.newline();
                 }
             }
@@ -2251,10 +2251,11 @@ public final class DumpGenerator {
             }
         }
 
-        private boolean anyRemovedTitle(byte[] b, int from, int to) {
+        /** Whether a comma-separated list of ids (nconsts when {@code names}, else tconsts) holds a removed one. */
+        private boolean anyRemoved(byte[] b, int from, int to, boolean names) {
             for (int i = from; i < to; ) {
                 int comma = indexOf(b, i, to, (byte) ',');
-                if (removedTitle(tconst(b, i, comma))) {
+                if (removed(b, i, comma, names)) {
                     return true;
                 }
                 i = comma + 1;
@@ -2262,11 +2263,12 @@ public final class DumpGenerator {
             return false;
         }
 
-        private void keptTitles(GzipRows out, byte[] b, int from, int to) {
+        /** Writes the ids of such a list that were not removed; \N when none is left. */
+        private void kept(GzipRows out, byte[] b, int from, int to, boolean names) {
             int first = out.position();
             for (int i = from; i < to; ) {
                 int comma = indexOf(b, i, to, (byte) ',');
-                if (!removedTitle(tconst(b, i, comma))) {
+                if (!removed(b, i, comma, names)) {
                     if (out.position() > first) {
                         out.put((byte) ',');
                     }
@@ -2277,6 +2279,10 @@ public final class DumpGenerator {
             if (out.position() == first) {
                 out.nullValue();
             }
+        }
+
+        private boolean removed(byte[] b, int from, int to, boolean names) {
+            return names ? removedName(nconst(b, from, to)) : removedTitle(tconst(b, from, to));
         }
 
         private static int indexOf(byte[] b, int from, int to, byte value) {
@@ -2355,14 +2361,14 @@ public final class DumpGenerator {
                     if (removedTitle(id)) {
                         continue;
                     }
-                    if (tabs[1] < 0 || !anyRemovedName(b, tabs[0] + 1, tabs[1]) && !anyRemovedName(b, tabs[1] + 1, lines.end)) {
+                    if (tabs[1] < 0 || !anyRemoved(b, tabs[0] + 1, tabs[1], true) && !anyRemoved(b, tabs[1] + 1, lines.end, true)) {
                         out.put(b, lines.start, lines.end - lines.start + 1);
                         continue;
                     }
                     out.put(b, lines.start, tabs[0] + 1 - lines.start);
-                    keptNames(out, b, tabs[0] + 1, tabs[1]);
+                    kept(out, b, tabs[0] + 1, tabs[1], true);
                     out.tab();
-                    keptNames(out, b, tabs[1] + 1, lines.end);
+                    kept(out, b, tabs[1] + 1, lines.end, true);
                     out.newline();
                 }
             }
@@ -2371,33 +2377,6 @@ public final class DumpGenerator {
             }
         }
 
-        private boolean anyRemovedName(byte[] b, int from, int to) {
-            for (int i = from; i < to; ) {
-                int comma = indexOf(b, i, to, (byte) ',');
-                if (removedName(nconst(b, i, comma))) {
-                    return true;
-                }
-                i = comma + 1;
-            }
-            return false;
-        }
-
-        private void keptNames(GzipRows out, byte[] b, int from, int to) {
-            int first = out.position();
-            for (int i = from; i < to; ) {
-                int comma = indexOf(b, i, to, (byte) ',');
-                if (!removedName(nconst(b, i, comma))) {
-                    if (out.position() > first) {
-                        out.put((byte) ',');
-                    }
-                    out.put(b, i, comma - i);
-                }
-                i = comma + 1;
-            }
-            if (out.position() == first) {
-                out.nullValue();
-            }
-        }
 
         /**
          * title.principals, a title's rows at a time: removed titles and removed names' credits go;
