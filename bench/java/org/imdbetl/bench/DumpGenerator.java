@@ -2378,6 +2378,36 @@ public final class DumpGenerator {
         }
 
 
+        /** A number taken from a row (its fields end at {@code tabs}) for {@link Group#add}. */
+        @FunctionalInterface
+        interface RowValue {
+            long of(byte[] b, int[] tabs);
+        }
+
+        @FunctionalInterface
+        interface GroupHandler {
+            void accept(Group group) throws IOException, InterruptedException;
+        }
+
+        /** Hands a file's rows to the handler a title at a time: IMDb lists a title's rows together. */
+        private static void forEachGroup(Lines lines, int tabCount, RowValue value, GroupHandler handler)
+                throws IOException, InterruptedException {
+            Group group = new Group();
+            while (lines.next()) {
+                int[] tabs = lines.tabs(tabCount);
+                long id = tabs[0] < 0 ? -1 : tconst(lines.buf, lines.start, tabs[0]);
+                if (id != group.id && group.size > 0) {
+                    handler.accept(group);
+                    group.clear();
+                }
+                group.id = id;
+                group.add(lines, tabs[1], value.of(lines.buf, tabs));
+            }
+            if (group.size > 0) {
+                handler.accept(group);
+            }
+        }
+
         /**
          * title.principals, a title's rows at a time: removed titles and removed names' credits go;
          * a re-credited title loses one credit or gains one; orderings are renumbered where rows changed.
@@ -2385,22 +2415,11 @@ public final class DumpGenerator {
         private void principals(Path in, GzipRows out) throws IOException, InterruptedException {
             Credits recredits = new Credits(new SplittableRandom(streamSeed(RECREDIT_CONTENT)), nameCount);
             recredits.excluded = this::removedName;
-            Group group = new Group();
             try (Lines lines = Lines.gunzip(in.resolve(PRINCIPALS_FILE))) {
                 copyHeader(lines, PRINCIPALS_HEADER, PRINCIPALS_FILE, out);
-                while (lines.next()) {
-                    int[] tabs = lines.tabs(PRINCIPALS_TABS);
-                    long id = tabs[0] < 0 ? -1 : tconst(lines.buf, lines.start, tabs[0]);
-                    if (id != group.id && group.size > 0) {
-                        principalsGroup(group, out, recredits);
-                        group.clear();
-                    }
-                    group.id = id;
-                    group.add(lines, tabs[1], tabs[2] < 0 ? -1 : nconst(lines.buf, tabs[1] + 1, tabs[2]));
-                }
-            }
-            if (group.size > 0) {
-                principalsGroup(group, out, recredits);
+                forEachGroup(lines, PRINCIPALS_TABS,
+                        (b, tabs) -> tabs[2] < 0 ? -1 : nconst(b, tabs[1] + 1, tabs[2]),
+                        group -> principalsGroup(group, out, recredits));
             }
             try (GzipRows sink = GzipRows.discard()) {
                 appendNewCredits(sink, out);
@@ -2546,23 +2565,11 @@ public final class DumpGenerator {
          */
         private void akas(Path in, GzipRows out) throws IOException, InterruptedException {
             Akas changes = new Akas(new SplittableRandom(streamSeed(REAKA_CONTENT)));
-            Group group = new Group();
             try (Lines lines = Lines.gunzip(in.resolve(AKAS_FILE))) {
                 copyHeader(lines, AKAS_HEADER, AKAS_FILE, out);
-                while (lines.next()) {
-                    int[] tabs = lines.tabs(AKAS_TABS);
-                    long id = tabs[0] < 0 ? -1 : tconst(lines.buf, lines.start, tabs[0]);
-                    if (id != group.id && group.size > 0) {
-                        akasGroup(group, out, changes);
-                        group.clear();
-                    }
-                    group.id = id;
-                    // people[] holds the ordering here; rests[] where the title starts.
-                    group.add(lines, tabs[1], tabs[1] < 0 ? -1 : digits(lines.buf, tabs[0] + 1, tabs[1]));
-                }
-            }
-            if (group.size > 0) {
-                akasGroup(group, out, changes);
+                // people[] holds the ordering here; rests[] where the title starts.
+                forEachGroup(lines, AKAS_TABS, (b, tabs) -> tabs[1] < 0 ? -1 : digits(b, tabs[0] + 1, tabs[1]),
+                        group -> akasGroup(group, out, changes));
             }
             Akas fresh = new Akas(new SplittableRandom(streamSeed(NEW_AKAS)));
             for (NewTitle title : newTitles) {
