@@ -84,6 +84,16 @@ public final class DumpGenerator {
     private DumpGenerator() {
     }
 
+    /** The index a roll below {@code total} falls on in cumulative weights. */
+    static int pick(SplittableRandom random, int[] cumulative, int total) {
+        int roll = random.nextInt(total);
+        int i = 0;
+        while (roll >= cumulative[i]) {
+            i++;
+        }
+        return i;
+    }
+
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && NEXT_DAY.equals(args[0])) {
             NextDay.main(Arrays.copyOfRange(args, 1, args.length));
@@ -574,12 +584,7 @@ public final class DumpGenerator {
         }
 
         private int pick(int[] cumulative, int total) {
-            int roll = random.nextInt(total);
-            int i = 0;
-            while (roll >= cumulative[i]) {
-                i++;
-            }
-            return i;
+            return DumpGenerator.pick(random, cumulative, total);
         }
 
         private static void yearOrNull(GzipRows out, int year) {
@@ -938,12 +943,7 @@ public final class DumpGenerator {
         }
 
         private int pick(int[] cumulative, int total) {
-            int roll = random.nextInt(total);
-            int i = 0;
-            while (roll >= cumulative[i]) {
-                i++;
-            }
-            return i;
+            return DumpGenerator.pick(random, cumulative, total);
         }
 
         /** The first index whose cumulative weight is above x. */
@@ -1402,12 +1402,7 @@ public final class DumpGenerator {
         }
 
         private int pick(int[] cumulative) {
-            int roll = random.nextInt(cumulative[cumulative.length - 1]);
-            int i = 0;
-            while (roll >= cumulative[i]) {
-                i++;
-            }
-            return i;
+            return DumpGenerator.pick(random, cumulative, cumulative[cumulative.length - 1]);
         }
 
         static boolean contains(long[] values, int count, long value) {
@@ -1539,12 +1534,7 @@ public final class DumpGenerator {
         }
 
         private int pick(int[] cumulative) {
-            int roll = random.nextInt(cumulative[cumulative.length - 1]);
-            int i = 0;
-            while (roll >= cumulative[i]) {
-                i++;
-            }
-            return i;
+            return DumpGenerator.pick(random, cumulative, cumulative[cumulative.length - 1]);
         }
     }
 
@@ -1682,12 +1672,7 @@ public final class DumpGenerator {
         }
 
         private int pick(int[] cumulative) {
-            int roll = random.nextInt(cumulative[cumulative.length - 1]);
-            int i = 0;
-            while (roll >= cumulative[i]) {
-                i++;
-            }
-            return i;
+            return DumpGenerator.pick(random, cumulative, cumulative[cumulative.length - 1]);
         }
     }
 
