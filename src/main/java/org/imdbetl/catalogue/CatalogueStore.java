@@ -358,37 +358,21 @@ public final class CatalogueStore implements DumpStoreJoin.TitleStore, AutoClose
         return EpisodeKey.of(TitleKey.of(title.parentTconst()), title.seasonNumber(), title.episodeNumber(), key);
     }
 
-    /** Rating in tenths (0 = unrated), then votes as a varint. */
+    /** Rating in tenths (0 = unrated), then the votes as four bytes (IMDb's counts are ints). */
     static byte[] episodeValue(TitleRecord title) {
         if (!title.rated()) {
             return new byte[] {0};
         }
-        byte[] value = new byte[11];
+        byte[] value = new byte[1 + Integer.BYTES];
         value[0] = (byte) Math.round(title.averageRating() * 10);
-        int size = 1;
-        long votes = title.numVotes();
-        while ((votes & ~0x7FL) != 0) {
-            value[size++] = (byte) ((votes & 0x7F) | 0x80);
-            votes >>>= 7;
-        }
-        value[size++] = (byte) votes;
-        return Arrays.copyOf(value, size);
+        EpisodeKey.writeInt((int) Math.min(Integer.MAX_VALUE, title.numVotes()), value, 1);
+        return value;
     }
 
     private static EpisodeRow row(byte[] key, byte[] value) {
         int tenths = Byte.toUnsignedInt(value[0]);
-        Double rating = null;
-        Long votes = null;
-        if (tenths > 0) {
-            rating = tenths / 10.0;
-            long v = 0;
-            for (int i = 1, shift = 0; i < value.length; i++, shift += 7) {
-                v |= (long) (value[i] & 0x7F) << shift;
-            }
-            votes = v;
-        }
         return new EpisodeRow(TitleKey.tconst(EpisodeKey.title(key)), EpisodeKey.season(key), EpisodeKey.episode(key),
-                rating, votes, key);
+                tenths == 0 ? null : tenths / 10.0, tenths == 0 ? null : (long) EpisodeKey.readInt(value, 1), key);
     }
 
     private static SeasonSummary summary(int season, int episodes, int rated, double ratingSum) {

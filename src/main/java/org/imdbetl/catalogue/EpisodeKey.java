@@ -46,12 +46,16 @@ public final class EpisodeKey {
     }
 
     private static Integer number(byte[] key, int offset) {
-        int value = (key[offset] & 0xFF) << 24 | (key[offset + 1] & 0xFF) << 16 | (key[offset + 2] & 0xFF) << 8
-                | (key[offset + 3] & 0xFF);
+        int value = readInt(key, offset);
         return value == NONE ? null : value;
     }
 
-    private static void writeInt(int value, byte[] into, int offset) {
+    static int readInt(byte[] from, int offset) {
+        return (from[offset] & 0xFF) << 24 | (from[offset + 1] & 0xFF) << 16 | (from[offset + 2] & 0xFF) << 8
+                | (from[offset + 3] & 0xFF);
+    }
+
+    static void writeInt(int value, byte[] into, int offset) {
         into[offset] = (byte) (value >>> 24);
         into[offset + 1] = (byte) (value >>> 16);
         into[offset + 2] = (byte) (value >>> 8);

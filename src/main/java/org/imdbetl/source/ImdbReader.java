@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.imdbetl.domain.Movie;
 import org.imdbetl.domain.TitleRecord;
 
@@ -75,22 +76,13 @@ public final class ImdbReader {
         try (LineReader lines = new LineReader(tsv, maxLineBytes)) {
             TsvHeader header = TsvHeader.parse(file, lines.next(), BASICS_COLUMNS);
             BasicsColumns columns = new BasicsColumns(header);
-            TconstSet seen = new TconstSet();
             byte[][] wanted = titleTypes.stream().map(t -> t.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
             int titleType = columns.titleType;
             int fieldCount = header.size();
             // Most rows are not movies: skip them on their bytes, before any decoding or splitting.
             RowFilter filter = line -> line.fieldCount() != fieldCount || line.fieldIn(titleType, wanted);
-            return forEachRow(lines, header, file, filter, fields -> {
-                Movie movie = columns.toMovie(fields, ratings);
-                boolean duplicate = seen.add(movie.tconst());
-                boolean more = sink.accept(movie);
-                if (duplicate) {
-                    // Sent anyway: keyed by tconst, the later row replaces the earlier one downstream.
-                    throw new RejectedRowException(RejectReason.DUPLICATE_TCONST, movie.tconst() + " listed twice, last row wins");
-                }
-                return more;
-            });
+            return forEachRecord(lines, header, file, filter, fields -> columns.toMovie(fields, ratings), Movie::tconst,
+                    sink::accept);
         } catch (RejectedRowException e) {
             throw new InvalidFileException(file, "has an unreadable header line: " + e.getMessage());
         }
@@ -115,20 +107,12 @@ public final class ImdbReader {
                      : new EpisodeLinks(episodes, episodeFile, maxLineBytes, listener)) {
             TsvHeader header = TsvHeader.parse(file, lines.next(), TITLE_COLUMNS);
             BasicsColumns columns = new BasicsColumns(header);
-            TconstSet seen = new TconstSet();
             byte[][] wanted = titleTypes.stream().map(t -> t.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
             int fieldCount = header.size();
             RowFilter filter = wanted.length == 0 ? line -> true
                     : line -> line.fieldCount() != fieldCount || line.fieldIn(columns.titleType, wanted);
-            boolean complete = forEachRow(lines, header, file, filter, fields -> {
-                TitleRecord title = columns.toTitle(fields, ratings, links);
-                boolean duplicate = seen.add(title.tconst());
-                boolean more = sink.accept(title);
-                if (duplicate) {
-                    throw new RejectedRowException(RejectReason.DUPLICATE_TCONST, title.tconst() + " listed twice, last row wins");
-                }
-                return more;
-            });
+            boolean complete = forEachRecord(lines, header, file, filter, fields -> columns.toTitle(fields, ratings, links),
+                    TitleRecord::tconst, sink::accept);
             if (links != null && complete) {
                 links.finish();
                 return links.complete();
@@ -137,6 +121,36 @@ public final class ImdbReader {
         } catch (RejectedRowException e) {
             throw new InvalidFileException(file, "has an unreadable header line: " + e.getMessage());
         }
+    }
+
+    /**
+     * Turns each kept row into a record and hands it on; a tconst listed twice is handed on again (keyed by
+     * tconst, the later row replaces the earlier one downstream) and counted as a duplicate.
+     */
+    private <T> boolean forEachRecord(LineReader lines, TsvHeader header, String file, RowFilter filter,
+                                      RowMapper<T> toRecord, Function<T, String> tconstOf, RecordSink<T> sink)
+            throws IOException, InterruptedException {
+        TconstSet seen = new TconstSet();
+        return forEachRow(lines, header, file, filter, fields -> {
+            T record = toRecord.map(fields);
+            String tconst = tconstOf.apply(record);
+            boolean duplicate = seen.add(tconst);
+            boolean more = sink.accept(record);
+            if (duplicate) {
+                throw new RejectedRowException(RejectReason.DUPLICATE_TCONST, tconst + " listed twice, last row wins");
+            }
+            return more;
+        });
+    }
+
+    @FunctionalInterface
+    private interface RowMapper<T> {
+        T map(String[] fields) throws RejectedRowException, InterruptedException, IOException;
+    }
+
+    @FunctionalInterface
+    private interface RecordSink<T> {
+        boolean accept(T record) throws InterruptedException, IOException;
     }
 
     /** @return false when the file was cut off before its end, or the handler stopped the read */
