@@ -270,16 +270,16 @@ public final class CatalogueStoreBench {
     static void rankings(RatedTitles rated, int queries, PrintStream out) {
         for (Set<String> types : List.of(Set.of("tvSeries"), Set.of("movie"), Set.of("tvEpisode"))) {
             long t = System.nanoTime();
-            rated.top(types, null, 0, null, null, 25_000, 50);
+            rated.top(types, null, 0, null, null, new RatedTitles.Prior(25_000, null), null, 50);
             long first = System.nanoTime() - t;
             long[] nanos = new long[queries];
             long[] genre = new long[queries];
             for (int i = 0; i < queries; i++) {
                 t = System.nanoTime();
-                rated.top(types, null, 0, null, null, 25_000, 50);
+                rated.top(types, null, 0, null, null, new RatedTitles.Prior(25_000, null), null, 50);
                 nanos[i] = System.nanoTime() - t;
                 t = System.nanoTime();
-                rated.top(types, "Drama", 1000, 1990, null, 25_000, 50);
+                rated.top(types, "Drama", 1000, 1990, null, new RatedTitles.Prior(25_000, null), null, 50);
                 genre[i] = System.nanoTime() - t;
             }
             out.printf("  top %s: first query (sorts the ranking) %.1f ms%n", types, first / 1e6);

@@ -84,6 +84,7 @@ public class IngestJob {
     private final KafkaBroker broker;
     private final RatingHistory history;
     private final LakeWriter lake;
+    private final CatalogueRefresh catalogue;
     private final IngestProgress progress = new IngestProgress();
     private final DatasetLedger ledger;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "imdb-ingest"));
@@ -96,7 +97,8 @@ public class IngestJob {
     private volatile boolean channelsWired;
 
     IngestJob(ImdbConfig config, MovieSender movies, PointSender points, PublishedMovies published,
-            ConsumerPositions positions, TopicAdmin topics, KafkaBroker broker, RatingHistory history, LakeWriter lake) {
+            ConsumerPositions positions, TopicAdmin topics, KafkaBroker broker, RatingHistory history, LakeWriter lake,
+            CatalogueRefresh catalogue) {
         this.config = config;
         this.movies = movies;
         this.points = points;
@@ -106,6 +108,7 @@ public class IngestJob {
         this.broker = broker;
         this.history = history;
         this.lake = lake;
+        this.catalogue = catalogue;
         this.ledger = new DatasetLedger(configuredSource().describe());
     }
 
@@ -234,7 +237,27 @@ public class IngestJob {
                 sourceConfig.connectTimeout());
     }
 
+    /** The movies' part, then the catalogue's: the returned future completes once both ended. */
     private IngestProgress.Snapshot run(ImdbSource source, RefreshOptions options) {
+        IngestProgress.Snapshot movies = runMovies(source, options);
+        if (movies.state() != IngestState.FAILED) {
+            RejectSamples rejects = new RejectSamples(config.ingest().rejectsPerReason());
+            try {
+                catalogue.run(source, options, rejects);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            writeRejects(rejects, "catalogue-");
+        }
+        return movies;
+    }
+
+    /** What the catalogue's part of the last refresh did. */
+    public CatalogueRefresh.Status catalogueStatus() {
+        return catalogue.status();
+    }
+
+    private IngestProgress.Snapshot runMovies(ImdbSource source, RefreshOptions options) {
         boolean heldBefore = progress.snapshot().state() == IngestState.HELD_BACK;
         progress.checking(source.describe());
         RejectSamples rejects = new RejectSamples(config.ingest().rejectsPerReason());
@@ -273,7 +296,7 @@ public class IngestJob {
                     Log.warnf("Refresh: INCOMPLETE, %s; %d movies sent, nothing deleted; the next scheduled try not before %s",
                             outcome.incomplete(), sent.added() + sent.changed(), retry);
                     progress.incomplete(outcome.incomplete());
-                    writeRejects(rejects);
+                    writeRejects(rejects, "ingest-");
                     return progress.snapshot();
                 }
                 // Recorded only after everything was read and sent: a held-back refresh is read again at the
@@ -307,7 +330,7 @@ public class IngestJob {
             progress.failed(e.toString());
             Log.errorf(e, "Ingest from %s failed", source.describe());
         }
-        writeRejects(rejects);
+        writeRejects(rejects, "ingest-");
         return progress.snapshot();
     }
 
@@ -435,11 +458,11 @@ public class IngestJob {
         return topics.topicId().map(id -> shared.resolveSibling("topic-" + id + "-" + shared.getFileName())).orElse(shared);
     }
 
-    private void writeRejects(RejectSamples rejects) {
+    private void writeRejects(RejectSamples rejects, String prefix) {
         if (rejects.isEmpty()) {
             return;
         }
-        Path file = config.snapshot().outputDir().resolve("rejects").resolve("ingest-" + REJECTS_STAMP.format(Instant.now()) + ".csv");
+        Path file = config.snapshot().outputDir().resolve("rejects").resolve(prefix + REJECTS_STAMP.format(Instant.now()) + ".csv");
         try {
             AtomicFiles.write(file, rejects::writeCsv);
             Log.infof("Ingest: the first %d rejected rows of each reason are in %s", config.ingest().rejectsPerReason(), file);

@@ -33,6 +33,7 @@ final class InstanceLocks implements AutoCloseable {
             folders.put(config.kafka().embedded().logDir(), "imdb.kafka.embedded.log-dir");
         }
         folders.put(config.history().dir(), "HISTORY_DIR");
+        folders.put(config.catalogue().dir(), "CATALOGUE_DIR");
         if (config.snapshot().enabled()) {
             folders.put(config.snapshot().outputDir(), "OUTPUT_DIR");
         }

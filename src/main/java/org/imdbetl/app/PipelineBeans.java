@@ -10,10 +10,13 @@ import java.util.OptionalDouble;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.imdbetl.catalogue.Catalogue;
+import org.imdbetl.catalogue.RatedTitles;
 import org.imdbetl.config.ImdbConfig;
 import org.imdbetl.history.RatingHistory;
 import org.imdbetl.ingest.PublishedMovies;
 import org.imdbetl.scoring.ScoringStore;
+import org.imdbetl.state.CatalogueState;
 import org.imdbetl.state.ConsistentState;
 import org.imdbetl.state.ConsumerPositions;
 import org.imdbetl.state.ConsumerStats;
@@ -89,6 +92,36 @@ class PipelineBeans {
 
     void closeHistory(@Disposes RatingHistory history) {
         history.close();
+    }
+
+    /** Opened once for the service's life, after the folders are locked; the heap parts are rebuilt from it here. */
+    @Produces
+    @Singleton
+    CatalogueState catalogueState(ImdbConfig config, InstanceLocks locks) {
+        long started = System.nanoTime();
+        Catalogue catalogue = Catalogue.open(config.catalogue().dir());
+        io.quarkus.logging.Log.infof("Catalogue: %d titles (%d rated) in %s, read in %d ms; resuming the titles topic at %s",
+                catalogue.size(), catalogue.ratedSize(), config.catalogue().dir(), (System.nanoTime() - started) / 1_000_000,
+                catalogue.offsets());
+        return new CatalogueState(catalogue, new ConsumerPositions());
+    }
+
+    void closeCatalogue(@Disposes CatalogueState state) {
+        state.catalogue().close();
+    }
+
+    /** m and C of the catalogue's weighted scores: the movies' settings; {@code auto} is each type's own mean rating. */
+    @Produces
+    @Singleton
+    RatedTitles.Prior prior(ImdbConfig config) {
+        OptionalDouble mean = globalMean(config.scoring().globalMeanRating());
+        return new RatedTitles.Prior(config.scoring().minVotesPrior(), mean.isPresent() ? mean.getAsDouble() : null);
+    }
+
+    @Produces
+    @Singleton
+    Catalogue catalogue(CatalogueState state) {
+        return state.catalogue();
     }
 
     @Produces

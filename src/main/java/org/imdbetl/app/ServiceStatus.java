@@ -16,6 +16,7 @@ import org.imdbetl.scoring.ScoringStore;
 import org.imdbetl.scoring.StoreStats;
 import org.imdbetl.source.DatasetStatus;
 import org.imdbetl.source.IngestProgress;
+import org.imdbetl.state.CatalogueState;
 import org.imdbetl.state.ConsumerPositions;
 import org.imdbetl.state.ConsumerStats;
 import org.imdbetl.topic.KafkaBroker;
@@ -29,7 +30,16 @@ public class ServiceStatus {
 
     /** Everything {@code /status} shows. */
     public record Status(IngestProgress.Snapshot ingest, DatasetStatus dataset, Consumer consumer, Store store,
-            History history, Kafka kafka, SnapshotStatus snapshot) {
+            History history, Kafka kafka, SnapshotStatus snapshot, Catalogue catalogue) {
+    }
+
+    /**
+     * The whole catalogue: {@code titles} per type in the store, {@code loaded} once it holds the titles topic as
+     * it was at start-up, {@code refresh} what the catalogue's part of the last refresh did (on the instance that
+     * refreshes), {@code offsets} the next titles-topic offset per partition.
+     */
+    public record Catalogue(String dir, String topic, long titles, long ratedTitles, Map<String, Long> titlesByType,
+            boolean loaded, long recordsConsumed, Map<Integer, Long> offsets, CatalogueRefresh.Status refresh) {
     }
 
     /**
@@ -78,9 +88,14 @@ public class ServiceStatus {
     private final Scheduler scheduler;
     private final String topic;
     private final String historyTopic;
+    private final CatalogueState catalogue;
+    private final ImdbConfig config;
 
     ServiceStatus(IngestJob ingest, ConsumerStats consumer, ConsumerPositions positions, ScoringStore store,
-            RatingHistory history, KafkaBroker broker, LakeWriter lake, Scheduler scheduler, ImdbConfig config) {
+            RatingHistory history, KafkaBroker broker, LakeWriter lake, Scheduler scheduler, ImdbConfig config,
+            CatalogueState catalogue) {
+        this.catalogue = catalogue;
+        this.config = config;
         this.scheduler = scheduler;
         this.ingest = ingest;
         this.consumer = consumer;
@@ -96,7 +111,14 @@ public class ServiceStatus {
     public Status current() {
         return new Status(ingest(), dataset(), consumer(), store(), history(),
                 new Kafka(broker.bootstrapServers(), broker.isEmbedded(), topic, broker.failure().orElse(null),
-                        broker.logDirFreeBytes()), snapshot());
+                        broker.logDirFreeBytes()), snapshot(), catalogue());
+    }
+
+    public Catalogue catalogue() {
+        org.imdbetl.catalogue.Catalogue titles = catalogue.catalogue();
+        return new Catalogue(config.catalogue().dir().toString(), config.kafka().titlesTopic(), titles.size(),
+                titles.ratedSize(), titles.typeCounts(), catalogue.positions().loaded(), consumer.titlesConsumed(),
+                new TreeMap<>(titles.offsets()), ingest.catalogueStatus());
     }
 
     public IngestProgress.Snapshot ingest() {

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import org.imdbetl.config.ImdbConfig;
 import org.imdbetl.history.RatingHistory;
 import org.imdbetl.lake.LakeWriter;
+import org.imdbetl.state.CatalogueState;
 import org.imdbetl.state.ConsistentState;
 import org.imdbetl.state.ConsumerPositions;
 import org.imdbetl.state.ConsumerStats;
@@ -35,7 +36,8 @@ import org.imdbetl.topic.TopicAdmin;
  * <li>Broker: the embedded one, unless KAFKA_BOOTSTRAP_SERVERS names an external one.</li>
  * <li>Topics: created if missing; their end offsets now are what "store loaded" means. While the
  * broker is unreachable this goes on in the background.</li>
- * <li>History store: opened from its folder (it holds its own offsets in the history topic).</li>
+ * <li>History store: opened from its folder (it holds its own offsets in the history topic). The catalogue
+ * store too (it holds its offsets in the titles topic); its heap parts are rebuilt from it as it opens.</li>
  * <li>Lake recovery: delete half-written files, resume the silver log after the manifest. Before the
  * listener, so no record is consumed before the silver log knows where to resume.</li>
  * <li>Store checkpoint: read and loaded into the store on a thread of its own, started first, while steps 2-5 run; once the
@@ -62,9 +64,10 @@ public class Startup {
     private final RatingHistory history;
     private final LakeWriter lake;
     private final IngestJob ingest;
+    private final CatalogueState catalogue;
 
     Startup(ImdbConfig config, InstanceLocks locks, KafkaBroker broker, TopicAdmin topics, ConsumerPositions positions, ConsistentState state, ConsumerStats stats,
-            RatingHistory history, LakeWriter lake, IngestJob ingest) {
+            RatingHistory history, LakeWriter lake, IngestJob ingest, CatalogueState catalogue) {
         this.config = config;
         this.locks = locks;
         this.broker = broker;
@@ -75,6 +78,7 @@ public class Startup {
         this.history = history;
         this.lake = lake;
         this.ingest = ingest;
+        this.catalogue = catalogue;
     }
 
     /** Steps 2-6 (step 1 ran when this was made): before SmallRye Reactive Messaging starts its channels (it observes at LIBRARY_BEFORE). */
@@ -85,6 +89,7 @@ public class Startup {
         broker.start();
         CompletableFuture<Map<Integer, Long>> topicEnds = topics.setUp();
         topicEnds.thenAccept(positions::expectLoadedAt);
+        topics.titlesSetUp().thenAccept(catalogue.positions()::expectLoadedAt);
         Log.infof("History: %d refreshes in %s, resuming the history topic at %s", history.asOfs().size(),
                 history.directory(), history.offsets());
         lake.recover(topics.topicId().orElse(null));

@@ -87,6 +87,30 @@ public final class DumpStoreJoin {
         }
     }
 
+    /**
+     * A title the dump has but whose row could not be read: whatever the store holds of it stays, neither
+     * changed nor absent (a broken row today is not a title that left the dump).
+     */
+    public void keep(long key) {
+        int digits = TitleKey.digits(key);
+        if (digits < TitleKey.MIN_DIGITS || digits > TitleKey.MAX_DIGITS) {
+            throw new IllegalArgumentException("not a title key: " + key);
+        }
+        if (key <= last[digits]) {
+            lookedUp.add(key);
+            return;
+        }
+        last[digits] = key;
+        Cursor cursor = cursor(digits);
+        while (valid(cursor, digits) && cursor.key() < key) {
+            absent.add(cursor.key());
+            cursor.next();
+        }
+        if (valid(cursor, digits) && cursor.key() == key) {
+            cursor.next();
+        }
+    }
+
     /** Reports every title the store has and the dump lacked; call it only once the whole dump was read. */
     public void finish() {
         for (int digits = TitleKey.MIN_DIGITS; digits <= TitleKey.MAX_DIGITS; digits++) {

@@ -93,49 +93,137 @@ public final class RatedTitles {
                 + (long) tail.keys.length * (Long.BYTES + Integer.BYTES);
     }
 
-    /** The mean rating of the rated titles of one type (C of the weighted rating), or NaN when there is none. */
+    /** The mean rating of the rated titles of one type, or NaN when there is none. */
     public double meanRating(String type) {
         int code = typeTable.find(type);
-        double sum = 0;
-        long count = 0;
+        return code < 0 ? Double.NaN : means()[code];
+    }
+
+    /** Every type's mean rating by code, as of this version: one walk of the table per version. */
+    private double[] means() {
+        if (means != null && meansVersion == version) {
+            return means;
+        }
+        double[] sums = new double[typeTable.size()];
+        long[] counts = new long[typeTable.size()];
         for (int row = 0; row < size; row++) {
-            if (types[row] == code && tenths[row] != DEAD) {
-                sum += tenths[row] / 10.0;
-                count++;
+            if (tenths[row] != DEAD) {
+                sums[types[row]] += tenths[row] / 10.0;
+                counts[types[row]]++;
             }
         }
-        return count == 0 ? Double.NaN : sum / count;
+        double[] result = new double[sums.length];
+        for (int code = 0; code < sums.length; code++) {
+            result[code] = counts[code] == 0 ? Double.NaN : sums[code] / counts[code];
+        }
+        means = result;
+        meansVersion = version;
+        return result;
+    }
+
+    private double[] means;
+    private long meansVersion = -1;
+
+    /**
+     * m and C of IMDb's weighted rating {@code (v·R + m·C)/(v+m)}.
+     *
+     * @param mean C for every type, or null: each title's C is the mean rating of its own type
+     */
+    public record Prior(double minVotes, Double mean) {
+
+        double mean(RatedTitles table, int typeCode) {
+            return mean != null ? mean : table.means()[typeCode];
+        }
+    }
+
+    /** The weighted score of a rated title under a prior, or null when the title is not rated. */
+    public Double score(String tconst, Prior prior) {
+        int row = find(TitleKey.of(tconst));
+        if (row < 0 || tenths[row] == DEAD) {
+            return null;
+        }
+        return score(row, prior);
+    }
+
+    private double score(int row, Prior prior) {
+        double m = prior.minVotes();
+        return (votes[row] * (tenths[row] / 10.0) + m * prior.mean(this, types[row])) / (votes[row] + m);
     }
 
     /**
-     * The best titles of the given types, by IMDb's weighted rating {@code (v·R + m·C)/(v+m)} with C the
-     * mean rating of each title's own type; then more votes, then tconst. Filters as {@code /movies/top}.
-     * The ranking of a set of types is sorted once per version of the table and kept (a few at most);
-     * a query walks it from the top until it has {@code limit} titles that pass its filters.
+     * The best titles of the given types by weighted rating, then more votes, then tconst. Filters as
+     * {@code /movies/top}. The ranking of a set of types is sorted once per version of the table and kept (a few at
+     * most); a query walks it from the top, or from just after {@code after}, until it has {@code limit} titles
+     * that pass its filters.
      *
      * @param genre   null for any genre
      * @param minVotes titles with fewer votes are left out
      * @param fromYear null for no lower bound; titles without a year are left out when a bound is given
+     * @param after   null for the first page, else the position of the last title of the page before
      */
     public List<Ranked> top(Set<String> titleTypes, String genre, long minVotes, Integer fromYear, Integer toYear,
-                            double minVotesPrior, int limit) {
-        Ranking ranking = ranking(titleTypes, minVotesPrior);
+                            Prior prior, Ranked after, int limit) {
+        Ranking ranking = ranking(titleTypes, prior);
         boolean[] genreWanted = new boolean[genreSetList.size()];
         for (int id = 0; id < genreSetList.size(); id++) {
             genreWanted[id] = genre == null || genreSetList.get(id).contains(genre);
         }
         List<Ranked> page = new ArrayList<>(Math.min(limit, 1024));
-        for (int i = 0; i < ranking.rows.length && page.size() < limit; i++) {
+        for (int i = after == null ? 0 : firstAfter(ranking, after); i < ranking.rows.length && page.size() < limit; i++) {
             int row = ranking.rows[i];
             if (!genreWanted[genreSets[row]] || votes[row] < minVotes
                     || (fromYear != null && (years[row] == 0 || years[row] < fromYear))
                     || (toYear != null && (years[row] == 0 || years[row] > toYear))) {
                 continue;
             }
-            page.add(new Ranked(TitleKey.tconst(keys[row]), typeTable.value(types[row]), ranking.scores[i],
-                    tenths[row] / 10.0, votes[row]));
+            page.add(ranked(row, ranking.scores[i]));
         }
         return page;
+    }
+
+    /**
+     * A rated title's rank among the rated titles of its type (1 = best), and within each of its genres
+     * there; empty when the title is not rated. Linear in the type's ranking.
+     */
+    public java.util.Optional<Ranks> ranks(String tconst, Prior prior) {
+        int row = find(TitleKey.of(tconst));
+        if (row < 0 || tenths[row] == DEAD) {
+            return java.util.Optional.empty();
+        }
+        String type = typeTable.value(types[row]);
+        Ranking ranking = ranking(Set.of(type), prior);
+        List<String> genres = genreSetList.get(genreSets[row]);
+        // For each genre set: which of this title's genres it has, as bits.
+        int[] shared = new int[genreSetList.size()];
+        for (int id = 0; id < shared.length; id++) {
+            for (int g = 0; g < genres.size(); g++) {
+                if (genreSetList.get(id).contains(genres.get(g))) {
+                    shared[id] |= 1 << g;
+                }
+            }
+        }
+        int[] before = new int[genres.size()];
+        for (int i = 0; i < ranking.rows.length; i++) {
+            int other = ranking.rows[i];
+            if (other == row) {
+                Map<String, Integer> byGenre = new java.util.LinkedHashMap<>();
+                for (int g = 0; g < genres.size(); g++) {
+                    byGenre.put(genres.get(g), before[g] + 1);
+                }
+                return java.util.Optional.of(new Ranks(i + 1, byGenre));
+            }
+            int bits = shared[genreSets[other]];
+            for (int g = 0; bits != 0; g++, bits >>>= 1) {
+                if ((bits & 1) != 0) {
+                    before[g]++;
+                }
+            }
+        }
+        throw new IllegalStateException(tconst + " is rated but missing from its type's ranking");
+    }
+
+    /** A title's rank within its type, and per genre of its own. */
+    public record Ranks(int overall, Map<String, Integer> byGenre) {
     }
 
     /** Rankings kept, at most: each costs twelve bytes a rated title of its types. */
@@ -148,26 +236,24 @@ public final class RatedTitles {
         }
     };
 
-    private record RankingKey(Set<String> types, double minVotesPrior) {
+    private record RankingKey(Set<String> types, Prior prior) {
     }
 
     /** Live rows of some types in ranking order, and their scores, as of one version of the table. */
     private record Ranking(long version, int[] rows, double[] scores) {
     }
 
-    private Ranking ranking(Set<String> titleTypes, double minVotesPrior) {
-        RankingKey key = new RankingKey(Set.copyOf(titleTypes), minVotesPrior);
+    private Ranking ranking(Set<String> titleTypes, Prior prior) {
+        RankingKey key = new RankingKey(Set.copyOf(titleTypes), prior);
         Ranking kept = rankings.get(key);
         if (kept != null && kept.version == version) {
             return kept;
         }
-        double[] meanByCode = new double[typeTable.size()];
         boolean[] wanted = new boolean[typeTable.size()];
         for (String type : titleTypes) {
             int code = typeTable.find(type);
             if (code >= 0) {
                 wanted[code] = true;
-                meanByCode[code] = meanRating(type);
             }
         }
         int[] candidates = new int[size];
@@ -175,8 +261,7 @@ public final class RatedTitles {
         int count = 0;
         for (int row = 0; row < size; row++) {
             if (tenths[row] != DEAD && wanted[types[row]]) {
-                double rating = tenths[row] / 10.0;
-                score[count] = (votes[row] * rating + minVotesPrior * meanByCode[types[row]]) / (votes[row] + minVotesPrior);
+                score[count] = score(row, prior);
                 candidates[count++] = row;
             }
         }
@@ -200,7 +285,37 @@ public final class RatedTitles {
         return ranking;
     }
 
-    /** One title of a ranking. */
+    /** The first index of the ranking that ranks after the position (a binary search: the ranking is in that order). */
+    private int firstAfter(Ranking ranking, Ranked position) {
+        int low = 0;
+        int high = ranking.rows.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (compare(ranking, mid, position) <= 0) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    /** Negative when the ranking's i-th title ranks before the position, 0 at it, positive after it. */
+    private int compare(Ranking ranking, int i, Ranked position) {
+        int byScore = Double.compare(position.weightedScore(), ranking.scores[i]);
+        if (byScore != 0) {
+            return byScore;
+        }
+        int row = ranking.rows[i];
+        int byVotes = Long.compare(position.numVotes(), votes[row]);
+        return byVotes != 0 ? byVotes : TitleKey.tconst(keys[row]).compareTo(position.tconst());
+    }
+
+    private Ranked ranked(int row, double score) {
+        return new Ranked(TitleKey.tconst(keys[row]), typeTable.value(types[row]), score, tenths[row] / 10.0, votes[row]);
+    }
+
+    /** One title of a ranking; also a position in it (score, votes, tconst), which a cursor names. */
     public record Ranked(String tconst, String titleType, double weightedScore, double averageRating, long numVotes) {
     }
 

@@ -26,6 +26,8 @@ public interface ImdbConfig {
 
     History history();
 
+    Catalogue catalogue();
+
     Admin admin();
 
     Http http();
@@ -149,6 +151,13 @@ public interface ImdbConfig {
         @WithDefault("imdb-movie-history")
         String historyTopic();
 
+        /**
+         * Compacted topic of the whole catalogue, one record per title of every type, keyed by tconst (env
+         * KAFKA_TITLES_TOPIC). Every instance builds its catalogue store from it.
+         */
+        @WithDefault("imdb-titles")
+        String titlesTopic();
+
         /** How often the consumer lag metric asks the broker for the topic's end offsets. */
         @WithDefault("10s")
         Duration lagRefresh();
@@ -230,6 +239,17 @@ public interface ImdbConfig {
         /** Points sent to the history topic before the movie records they describe (the writer's chunk). */
         @WithDefault("2000")
         int sendChunk();
+    }
+
+    interface Catalogue {
+
+        /** Folder of this instance's catalogue store (env CATALOGUE_DIR); one instance per folder. */
+        @WithDefault("data/catalogue")
+        Path dir();
+
+        /** Title types the catalogue keeps (env CATALOGUE_TITLE_TYPES); empty or {@code all}: every type. */
+        @WithDefault("all")
+        List<String> titleTypes();
     }
 
     interface Snapshot {

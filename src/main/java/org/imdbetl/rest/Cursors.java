@@ -48,6 +48,12 @@ final class Cursors {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A cursor that names a position only: what {@code /titles/top} hands out (its rankings are not pinned). */
+    static String encodePosition(RankPosition position) {
+        String raw = POSITION_PREFIX + position.weightedScore() + "|" + position.numVotes() + "|" + position.tconst();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
     static RankCursor decodeRank(String cursor) {
         if (cursor == null || cursor.isBlank()) {
             return null;

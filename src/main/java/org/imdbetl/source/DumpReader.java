@@ -51,8 +51,32 @@ public final class DumpReader {
      */
     public boolean readInto(DumpFile ratingsFile, DumpFile basicsFile, MovieSink sink)
             throws IOException, InvalidFileException, InterruptedException {
+        ImdbReader reader = reader(basicsFile);
+        RatingsIndex ratings = ratings(reader, ratingsFile);
+        try (InputStream in = gunzip(basicsFile)) {
+            return reader.readMovies(in, basicsFile.describe(), settings.titleTypes(), ratings, sink);
+        }
+    }
+
+    /**
+     * Reads the catalogue's three files into the sink: ratings first, then title.basics streamed with
+     * title.episode beside it (each title with its episode link). As {@link #readInto}, nothing is committed.
+     *
+     * @return true when title.basics (and title.episode) were read to their very end
+     */
+    public boolean readTitlesInto(DumpFile ratingsFile, DumpFile basicsFile, DumpFile episodeFile, TitleSink sink)
+            throws IOException, InvalidFileException, InterruptedException {
+        ImdbReader reader = reader(basicsFile);
+        RatingsIndex ratings = ratings(reader, ratingsFile);
+        try (InputStream basics = gunzip(basicsFile); InputStream episodes = gunzip(episodeFile)) {
+            return reader.readTitles(basics, basicsFile.describe(), episodes, episodeFile.describe(), settings.titleTypes(),
+                    ratings, sink);
+        }
+    }
+
+    private ImdbReader reader(DumpFile basicsFile) {
         String basicsName = basicsFile.describe();
-        ImdbReader reader = new ImdbReader(settings.maxLineBytes(), new RowListener() {
+        return new ImdbReader(settings.maxLineBytes(), new RowListener() {
             @Override
             public void rowRead(String file) {
                 log.rowRead(file);
@@ -70,14 +94,16 @@ public final class DumpReader {
                 }
             }
         });
+    }
+
+    private RatingsIndex ratings(ImdbReader reader, DumpFile ratingsFile)
+            throws IOException, InvalidFileException, InterruptedException {
         RatingsIndex ratings;
         try (InputStream in = gunzip(ratingsFile)) {
             ratings = reader.readRatings(in, ratingsFile.describe());
         }
         LOG.infof("Ingest: %d ratings read from %s", ratings.size(), ratingsFile.describe());
-        try (InputStream in = gunzip(basicsFile)) {
-            return reader.readMovies(in, basicsFile.describe(), settings.titleTypes(), ratings, sink);
-        }
+        return ratings;
     }
 
     /** Logs the final counts. */

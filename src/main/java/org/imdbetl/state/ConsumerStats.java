@@ -11,6 +11,7 @@ public final class ConsumerStats {
     private final AtomicLong consumed = new AtomicLong();
     private final AtomicLong ignoredTombstones = new AtomicLong();
     private final AtomicLong historyConsumed = new AtomicLong();
+    private final AtomicLong titlesConsumed = new AtomicLong();
     private volatile long checkpointMovies;
     private final ReasonCounts<InvalidRecordException.Reason> deadLettered =
             new ReasonCounts<>(InvalidRecordException.Reason.class);
@@ -26,6 +27,15 @@ public final class ConsumerStats {
     /** Records taken from the history topic (points and dead-lettered ones). */
     public void recordHistoryConsumed(long count) {
         historyConsumed.addAndGet(count);
+    }
+
+    public void recordTitlesConsumed(long count) {
+        titlesConsumed.addAndGet(count);
+    }
+
+    /** Records read from the titles topic by this instance. */
+    public long titlesConsumed() {
+        return titlesConsumed.get();
     }
 
     public long historyConsumed() {

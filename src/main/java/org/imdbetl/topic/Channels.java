@@ -15,6 +15,12 @@ final class Channels {
     /** History topic to the on-disk history store. */
     public static final String HISTORY_IN = "history-in";
 
+    /** Catalogue refresh to the titles topic: one record per title, every type. */
+    public static final String TITLES_OUT = "titles-out";
+
+    /** Titles topic to the catalogue store. */
+    public static final String TITLES_IN = "titles-in";
+
     /** Records that are not movies, to the dead-letter topic. */
     public static final String MOVIES_DLQ = "movies-dlq";
 

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.imdbetl.history.RatingHistory;
+import org.imdbetl.state.CatalogueState;
 import org.imdbetl.state.ConsumerPositions;
 
 /**
@@ -22,6 +23,7 @@ import org.imdbetl.state.ConsumerPositions;
  * <li>{@code movies-rebalance}: the store, after a checkpoint's offsets at start-up, and after the last
  * applied record when a partition comes back in a rebalance.</li>
  * <li>{@code history-rebalance}: the history store, which writes its offsets with its points.</li>
+ * <li>{@code titles-rebalance}: the catalogue store, which writes its offsets with its records.</li>
  * </ul>
  */
 final class SeekToLocalOffsets implements KafkaConsumerRebalanceListener {
@@ -50,7 +52,7 @@ final class SeekToLocalOffsets implements KafkaConsumerRebalanceListener {
         Log.infof("%s: reading %s from offsets %s", state, partitions, next);
     }
 
-    /** The two listeners, by the names the channels' configuration gives them. */
+    /** The three listeners, by the names the channels' configuration gives them. */
     @ApplicationScoped
     static class Listeners {
 
@@ -66,6 +68,13 @@ final class SeekToLocalOffsets implements KafkaConsumerRebalanceListener {
         @Identifier("history-rebalance")
         KafkaConsumerRebalanceListener history(RatingHistory history) {
             return new SeekToLocalOffsets("History", history::offsets);
+        }
+
+        @Produces
+        @Singleton
+        @Identifier("titles-rebalance")
+        KafkaConsumerRebalanceListener titles(CatalogueState catalogue) {
+            return new SeekToLocalOffsets("Catalogue", catalogue.catalogue()::offsets);
         }
     }
 }

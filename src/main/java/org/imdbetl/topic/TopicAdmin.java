@@ -31,7 +31,7 @@ import org.imdbetl.config.ImdbConfig;
 /**
  * Creates the topics (called by the start-up sequence before the channels start): the movies topic compacted, so the latest record
  * of every movie stays and the store can always be rebuilt from it; the history topic compacted, one
- * record per movie and refresh; the dead-letter topic plain.
+ * record per movie and refresh; the titles topic compacted, one record per title; the dead-letter topic plain.
  * An existing topic is used as it is. If the broker cannot be reached, it keeps trying in the
  * background; the store counts as loaded only once the topic's end offsets are known and reached.
  */
@@ -49,6 +49,8 @@ public class TopicAdmin {
         return thread;
     });
     private volatile String topicId;
+    private volatile String titlesTopicId;
+    private final CompletableFuture<Map<Integer, Long>> titlesReady = new CompletableFuture<>();
     /** Zero until the topic's own settings are read: no checkpoint is trusted before. */
     private volatile Duration tombstoneRetention = Duration.ZERO;
     /** One client for the frequent calls (readiness, lag): a new client per call costs a bootstrap. */
@@ -114,6 +116,21 @@ public class TopicAdmin {
         return endOffsetsOf(config.topic());
     }
 
+    /** The titles topic's end offsets as they were when it was set up: what "catalogue loaded" means. */
+    public CompletableFuture<Map<Integer, Long>> titlesSetUp() {
+        return titlesReady;
+    }
+
+    /** The titles topic's id, once known: the catalogue's refresh ledger is per topic. */
+    public Optional<String> titlesTopicId() {
+        return Optional.ofNullable(titlesTopicId);
+    }
+
+    /** The next offset to be written in each partition of the titles topic, or empty if the broker did not answer. */
+    public Optional<Map<Integer, Long>> titlesEndOffsets() {
+        return endOffsetsOf(config.titlesTopic());
+    }
+
     /** The same for the history topic. */
     public Optional<Map<Integer, Long>> historyEndOffsets() {
         return endOffsetsOf(config.historyTopic());
@@ -151,6 +168,10 @@ public class TopicAdmin {
             ensureTopic(admin, existing, config.dlqTopic(), TopicConfig.CLEANUP_POLICY_DELETE);
             // Always compacted: every key (tconst@asOf) is one point, kept for good; a re-sent point replaces itself.
             ensureTopic(admin, existing, config.historyTopic(), TopicConfig.CLEANUP_POLICY_COMPACT);
+            // Always compacted: the latest record of every title, so a store can always be rebuilt from it.
+            ensureTopic(admin, existing, config.titlesTopic(), TopicConfig.CLEANUP_POLICY_COMPACT);
+            titlesTopicId = describe(admin, config.titlesTopic()).topicId().toString();
+            titlesReady.complete(endOffsets(admin, config.titlesTopic()));
             TopicDescription description = describe(admin, config.topic());
             topicId = description.topicId().toString();
             tombstoneRetention = tombstoneRetention(admin, config.topic());

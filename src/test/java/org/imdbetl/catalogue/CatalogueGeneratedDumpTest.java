@@ -107,7 +107,7 @@ class CatalogueGeneratedDumpTest {
                         .thenComparing(t -> t))
                 .limit(20).toList();
         assertThat(expectedTop).hasSize(20);
-        assertThat(catalogue.rated.top(Set.of("tvSeries"), null, 0, null, null, M, 20))
+        assertThat(catalogue.rated.top(Set.of("tvSeries"), null, 0, null, null, new RatedTitles.Prior(M, null), null, 20))
                 .extracting(RatedTitles.Ranked::tconst).containsExactlyElementsOf(expectedTop);
 
         // Genre counts per type, unrated titles included.

@@ -65,7 +65,7 @@ class RatedTitlesTest {
                                     / (t.numVotes() + 500))
                             .thenComparing(t -> -t.numVotes()).thenComparing(TitleRecord::tconst))
                     .map(TitleRecord::tconst).toList();
-            assertThat(rated.top(Set.of(type), "Drama", 100, 1970, null, 500, Integer.MAX_VALUE))
+            assertThat(rated.top(Set.of(type), "Drama", 100, 1970, null, new RatedTitles.Prior(500, null), null, Integer.MAX_VALUE))
                     .extracting(RatedTitles.Ranked::tconst).containsExactlyElementsOf(expected);
             assertThat(rated.meanRating(type)).isCloseTo(mean, org.assertj.core.data.Offset.offset(1e-9));
         }

@@ -1,0 +1,371 @@
+package org.imdbetl.catalogue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+import org.imdbetl.domain.InvalidRecordException;
+import org.imdbetl.domain.TitleRecord;
+
+/**
+ * The whole title catalogue of one instance: every title in the {@link CatalogueStore} on disk, and what
+ * ranks and counts on the heap ({@link RatedTitles}, {@link TypeGenreCounts}, titles per type), rebuilt from
+ * the store at open. Owns the catalogue's consistency lock: a batch of the topic changes the store and the
+ * heap parts under it, so a ranking or a count never shows half a batch. Close waits for the calls in progress
+ * and refuses later ones: native objects are never used once freed.
+ */
+public final class Catalogue implements AutoCloseable {
+
+    /** One record of the topic, decoded: {@code title} null is a tombstone. */
+    public record Update(String tconst, TitleRecord title, byte[] value) {
+    }
+
+    private final CatalogueStore store;
+    private final RatedTitles rated = new RatedTitles();
+    private final TypeGenreCounts genres = new TypeGenreCounts();
+    private final Map<String, Long> typeCounts = new TreeMap<>();
+    private final Object lock = new Object();
+    /** Read side: every call that reaches the store; write side: close. */
+    private final ReentrantReadWriteLock openLock = new ReentrantReadWriteLock();
+    private boolean closed;
+    private long titles;
+
+    private Catalogue(CatalogueStore store) {
+        this.store = store;
+    }
+
+    /**
+     * Opens the store in {@code directory} and rebuilds the heap parts from a walk of it.
+     *
+     * @throws CatalogueStoreException naming the directory when it cannot be opened or holds a damaged record
+     */
+    public static Catalogue open(Path directory) {
+        CatalogueStore store = CatalogueStore.open(directory);
+        Catalogue catalogue = new Catalogue(store);
+        try (DumpStoreJoin.Cursor cursor = store.cursor()) {
+            for (cursor.seek(0); cursor.valid(); cursor.next()) {
+                String tconst = TitleKey.tconst(cursor.key());
+                try {
+                    TitleRecord title = TitleRecordCodec.decode(tconst, cursor.value());
+                    catalogue.count(null, title);
+                    catalogue.rated.put(title);
+                } catch (InvalidRecordException e) {
+                    store.close();
+                    throw new CatalogueStoreException("the catalogue store in " + directory.toAbsolutePath()
+                            + " holds an unreadable record of " + tconst + ": " + e.getMessage(), e);
+                }
+            }
+        }
+        return catalogue;
+    }
+
+    /**
+     * Applies a batch of the topic's records, in topic order, and the offsets it brings the store to: the store
+     * in one write, then the heap parts, all under the lock.
+     */
+    public void apply(List<Update> updates, Map<Integer, Long> offsets) throws InvalidRecordException {
+        List<CatalogueStore.Change> changes = new ArrayList<>(updates.size());
+        for (Update update : updates) {
+            changes.add(new CatalogueStore.Change(update.tconst(), update.value()));
+        }
+        synchronized (lock) {
+            // What each title was before this batch; a title twice in one batch was, the second time, its first record.
+            Map<String, TitleRecord> current = new HashMap<>();
+            List<TitleRecord> before = new ArrayList<>(updates.size());
+            for (Update update : updates) {
+                TitleRecord was = current.containsKey(update.tconst()) ? current.get(update.tconst())
+                        : find(update.tconst()).orElse(null);
+                before.add(was);
+                current.put(update.tconst(), update.title());
+            }
+            applyToStore(changes, offsets);
+            for (int i = 0; i < updates.size(); i++) {
+                Update update = updates.get(i);
+                count(before.get(i), update.title());
+                if (update.title() == null) {
+                    rated.remove(update.tconst());
+                } else {
+                    rated.put(update.title());
+                }
+            }
+        }
+    }
+
+    private void applyToStore(List<CatalogueStore.Change> changes, Map<Integer, Long> offsets) throws InvalidRecordException {
+        ReentrantReadWriteLock.ReadLock open = openLock.readLock();
+        open.lock();
+        try {
+            if (closed) {
+                throw new CatalogueStoreException("the catalogue store is closed", null);
+            }
+            store.apply(changes, offsets);
+        } finally {
+            open.unlock();
+        }
+    }
+
+    private void count(TitleRecord before, TitleRecord after) {
+        genres.change(before, after);
+        if (before != null) {
+            titles--;
+            typeCounts.merge(before.titleType(), -1L, Long::sum);
+            typeCounts.remove(before.titleType(), 0L);
+        }
+        if (after != null) {
+            titles++;
+            typeCounts.merge(after.titleType(), 1L, Long::sum);
+        }
+    }
+
+    /** The offsets of the topic's partitions the store holds everything before. */
+    public Map<Integer, Long> offsets() {
+        return whileOpen(store::offsets);
+    }
+
+    public Optional<TitleRecord> find(String tconst) {
+        return whileOpen(() -> store.find(tconst));
+    }
+
+    /** See {@link RatedTitles#top}. */
+    public List<RatedTitles.Ranked> top(Set<String> titleTypes, String genre, long minVotes, Integer fromYear, Integer toYear,
+                                        RatedTitles.Prior prior, RatedTitles.Ranked after, int limit) {
+        synchronized (lock) {
+            return rated.top(titleTypes, genre, minVotes, fromYear, toYear, prior, after, limit);
+        }
+    }
+
+    /** See {@link RatedTitles#ranks}. */
+    public Optional<RatedTitles.Ranks> ranks(String tconst, RatedTitles.Prior prior) {
+        synchronized (lock) {
+            return rated.ranks(tconst, prior);
+        }
+    }
+
+    /** The weighted score of a rated title, or null. */
+    public Double score(String tconst, RatedTitles.Prior prior) {
+        synchronized (lock) {
+            return rated.score(tconst, prior);
+        }
+    }
+
+    /** The mean rating of a type's rated titles (C when it is derived per type), NaN without any. */
+    public double meanRating(String type) {
+        synchronized (lock) {
+            return rated.meanRating(type);
+        }
+    }
+
+    /** See {@link CatalogueStore#episodes}. */
+    public List<EpisodeRow> episodes(String series, byte[] after, int limit) {
+        return whileOpen(() -> store.episodes(series, after, limit));
+    }
+
+    /** How a series' episodes are listed: in season and episode order, or best first by one measure. */
+    public enum EpisodeOrder { EPISODE, SCORE, RATING, VOTES }
+
+    /** The type whose mean rating is C of an episode's score (when C is not configured). */
+    static final String EPISODE_TYPE = "tvEpisode";
+
+    /**
+     * A page of a series' episodes. In {@code EPISODE} order the store is walked from {@code after}'s position;
+     * the other orders sort the series' episodes (best first: unrated last, then more votes, then tconst) and
+     * start after {@code after}'s place in that order, so a page boundary holds while ratings change.
+     *
+     * @param season only this season, or null for every episode
+     * @param after  the last row of the page before (its position, rating, votes and tconst), or null
+     */
+    public List<EpisodeRow> episodes(String series, Integer season, EpisodeOrder order, EpisodeRow after, int limit,
+                                     RatedTitles.Prior prior) {
+        if (order == EpisodeOrder.EPISODE) {
+            byte[] from = after != null ? after.position()
+                    : season == null ? null : EpisodeKey.of(TitleKey.of(series), season, 0, 0);
+            List<EpisodeRow> page = new ArrayList<>();
+            for (EpisodeRow row : episodes(series, from, limit)) {
+                if (season != null && !season.equals(row.season())) {
+                    break;
+                }
+                page.add(row);
+            }
+            return page;
+        }
+        List<EpisodeRow> rows = new ArrayList<>();
+        for (EpisodeRow row : episodes(series, null, Integer.MAX_VALUE)) {
+            if (season == null || season.equals(row.season())) {
+                rows.add(row);
+            }
+        }
+        double m = prior.minVotes();
+        double c = prior.mean() != null ? prior.mean() : meanRating(EPISODE_TYPE);
+        java.util.function.ToDoubleFunction<EpisodeRow> measure = switch (order) {
+            case SCORE -> row -> row.averageRating() == null ? -1 : (row.numVotes() * row.averageRating() + m * c) / (row.numVotes() + m);
+            case RATING -> row -> row.averageRating() == null ? -1 : row.averageRating();
+            default -> row -> row.numVotes() == null ? -1 : row.numVotes();
+        };
+        java.util.Comparator<EpisodeRow> best = java.util.Comparator.comparingDouble(measure).reversed()
+                .thenComparing(java.util.Comparator.comparingLong((EpisodeRow row) -> row.numVotes() == null ? -1 : row.numVotes()).reversed())
+                .thenComparing(EpisodeRow::tconst);
+        rows.sort(best);
+        int from = 0;
+        if (after != null) {
+            while (from < rows.size() && best.compare(rows.get(from), after) <= 0) {
+                from++;
+            }
+        }
+        return new ArrayList<>(rows.subList(from, Math.min(rows.size(), from + limit)));
+    }
+
+    /** See {@link CatalogueStore#seasons}. */
+    public CatalogueStore.Seasons seasons(String series) {
+        return whileOpen(() -> store.seasons(series));
+    }
+
+    /** Genre to title count for one type, alphabetical. */
+    public Map<String, Long> genreCounts(String titleType) {
+        synchronized (lock) {
+            return genres.of(titleType);
+        }
+    }
+
+    /** The weighted score of a rating of a title of the given type, or null when unrated. */
+    public Double weightedScore(Double rating, Long votes, String titleType, RatedTitles.Prior prior) {
+        if (rating == null || votes == null) {
+            return null;
+        }
+        double m = prior.minVotes();
+        double c = prior.mean() != null ? prior.mean() : meanRating(titleType);
+        if (Double.isNaN(c)) {
+            return null;
+        }
+        return (votes * rating + m * c) / (votes + m);
+    }
+
+    /** The types IMDb's dumps have, and any other type the catalogue holds, in that order. */
+    public List<String> knownTypes() {
+        java.util.LinkedHashSet<String> types = new java.util.LinkedHashSet<>(TitleRecordCodec.TYPES);
+        types.addAll(typeCounts().keySet());
+        return List.copyOf(types);
+    }
+
+    /** A genre as the dumps spell it, matched case-insensitively among the known genres and those held. */
+    public Optional<String> canonicalGenre(String genre) {
+        java.util.TreeSet<String> known = new java.util.TreeSet<>(TitleRecordCodec.KNOWN_GENRES);
+        synchronized (lock) {
+            for (String type : typeCounts.keySet()) {
+                known.addAll(genres.of(type).keySet());
+            }
+        }
+        return known.stream().filter(g -> g.equalsIgnoreCase(genre)).findFirst();
+    }
+
+    /** Title count per type, by type name. */
+    public Map<String, Long> typeCounts() {
+        synchronized (lock) {
+            return new TreeMap<>(typeCounts);
+        }
+    }
+
+    public long size() {
+        synchronized (lock) {
+            return titles;
+        }
+    }
+
+    public long ratedSize() {
+        synchronized (lock) {
+            return rated.size();
+        }
+    }
+
+    /** The store, for the refresh's comparison of a dump with it ({@link DumpStoreJoin}). */
+    public DumpStoreJoin.TitleStore store() {
+        return new DumpStoreJoin.TitleStore() {
+            @Override
+            public DumpStoreJoin.Cursor cursor() {
+                DumpStoreJoin.Cursor cursor = whileOpen(store::cursor);
+                return new DumpStoreJoin.Cursor() {
+                    @Override
+                    public void seek(long key) {
+                        whileOpen(() -> {
+                            cursor.seek(key);
+                            return null;
+                        });
+                    }
+
+                    @Override
+                    public boolean valid() {
+                        return whileOpen(cursor::valid);
+                    }
+
+                    @Override
+                    public long key() {
+                        return whileOpen(cursor::key);
+                    }
+
+                    @Override
+                    public byte[] value() {
+                        return whileOpen(cursor::value);
+                    }
+
+                    @Override
+                    public void next() {
+                        whileOpen(() -> {
+                            cursor.next();
+                            return null;
+                        });
+                    }
+
+                    @Override
+                    public void close() {
+                        whileOpen(() -> {
+                            cursor.close();
+                            return null;
+                        });
+                    }
+                };
+            }
+
+            @Override
+            public byte[] get(long key) {
+                return whileOpen(() -> store.get(key));
+            }
+        };
+    }
+
+    public boolean isEmpty() {
+        return whileOpen(store::isEmpty);
+    }
+
+    private <T> T whileOpen(Supplier<T> call) {
+        ReentrantReadWriteLock.ReadLock open = openLock.readLock();
+        open.lock();
+        try {
+            if (closed) {
+                throw new CatalogueStoreException("the catalogue store is closed", null);
+            }
+            return call.get();
+        } finally {
+            open.unlock();
+        }
+    }
+
+    /** Waits for the calls in progress; later calls fail. */
+    @Override
+    public void close() {
+        ReentrantReadWriteLock.WriteLock open = openLock.writeLock();
+        open.lock();
+        try {
+            if (!closed) {
+                closed = true;
+                store.close();
+            }
+        } finally {
+            open.unlock();
+        }
+    }
+}
