@@ -89,7 +89,13 @@ public class Startup {
         broker.start();
         CompletableFuture<Map<Integer, Long>> topicEnds = topics.setUp();
         topicEnds.thenAccept(positions::expectLoadedAt);
-        topics.titlesSetUp().thenAccept(catalogue.positions()::expectLoadedAt);
+        topics.titlesSetUp().thenAccept(ends -> {
+            String id = topics.titlesTopicId().orElseThrow();
+            if (catalogue.startOn(id, ends)) {
+                Log.warnf("Catalogue: the store in %s was built from another titles topic; emptied, it reads topic %s from its start",
+                        config.catalogue().dir(), id);
+            }
+        });
         Log.infof("History: %d refreshes in %s, resuming the history topic at %s", history.asOfs().size(),
                 history.directory(), history.offsets());
         lake.recover(topics.topicId().orElse(null));

@@ -27,8 +27,8 @@ public final class Catalogue implements AutoCloseable {
     }
 
     private final CatalogueStore store;
-    private final RatedTitles rated = new RatedTitles();
-    private final TypeGenreCounts genres = new TypeGenreCounts();
+    private RatedTitles rated = new RatedTitles();
+    private TypeGenreCounts genres = new TypeGenreCounts();
     private final Map<String, Long> typeCounts = new TreeMap<>();
     private final Object lock = new Object();
     /** Read side: every call that reaches the store; write side: close. */
@@ -120,6 +120,25 @@ public final class Catalogue implements AutoCloseable {
         if (after != null) {
             titles++;
             typeCounts.merge(after.titleType(), 1L, Long::sum);
+        }
+    }
+
+    /**
+     * Ties the store to the titles topic it is read from: a store built from another topic (a new broker, a
+     * topic deleted and created again) is emptied, so the listener reads the new topic from its start.
+     *
+     * @return true when the store was emptied
+     */
+    public boolean adoptTopic(String topicId) {
+        synchronized (lock) {
+            boolean emptied = whileOpen(() -> store.adoptTopic(topicId));
+            if (emptied) {
+                rated = new RatedTitles();
+                genres = new TypeGenreCounts();
+                typeCounts.clear();
+                titles = 0;
+            }
+            return emptied;
         }
     }
 

@@ -146,6 +146,54 @@ public final class CatalogueStore implements DumpStoreJoin.TitleStore, AutoClose
         }
     }
 
+    private static final byte[] TOPIC = "topic".getBytes(StandardCharsets.US_ASCII);
+
+    /** The id of the topic the store was built from, once recorded. */
+    public Optional<String> topicId() {
+        try {
+            byte[] id = db.get(meta, reads, TOPIC);
+            return id == null ? Optional.empty() : Optional.of(new String(id, StandardCharsets.UTF_8));
+        } catch (RocksDBException e) {
+            throw failure("read", e);
+        }
+    }
+
+    /**
+     * Records the topic the store is built from; a store built from another topic is emptied first, in the
+     * same write (its titles and offsets mean nothing on this one).
+     *
+     * @return true when the store was emptied
+     */
+    public boolean adoptTopic(String topicId) {
+        Optional<String> current = topicId();
+        if (current.isPresent() && current.get().equals(topicId)) {
+            return false;
+        }
+        boolean empty = current.isEmpty() && isEmpty() && offsets().isEmpty();
+        try (WriteBatch batch = new WriteBatch()) {
+            if (!empty) {
+                byte[] low = new byte[0];
+                byte[] high = new byte[EpisodeKey.BYTES + 1];
+                Arrays.fill(high, (byte) 0xFF);
+                batch.deleteRange(titles, low, high);
+                batch.deleteRange(episodes, low, high);
+                for (Integer partition : offsets().keySet()) {
+                    batch.delete(meta, (OFFSET + partition).getBytes(StandardCharsets.US_ASCII));
+                }
+            }
+            batch.put(meta, TOPIC, topicId.getBytes(StandardCharsets.UTF_8));
+            db.write(writes, batch);
+            if (!empty) {
+                // Later writes land on the ranges just deleted: compact them away now, not at some later time.
+                db.compactRange(titles);
+                db.compactRange(episodes);
+            }
+        } catch (RocksDBException e) {
+            throw failure("write to", e);
+        }
+        return !empty;
+    }
+
     /** The offsets of the topic's partitions the store holds everything before. */
     public Map<Integer, Long> offsets() {
         Map<Integer, Long> offsets = new TreeMap<>();

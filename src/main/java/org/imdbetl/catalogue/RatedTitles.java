@@ -104,17 +104,18 @@ public final class RatedTitles {
         if (means != null && meansVersion == version) {
             return means;
         }
-        double[] sums = new double[typeTable.size()];
+        // Whole tenths summed exactly: the mean does not depend on the rows' order, so every instance agrees to the bit.
+        long[] sums = new long[typeTable.size()];
         long[] counts = new long[typeTable.size()];
         for (int row = 0; row < size; row++) {
             if (tenths[row] != DEAD) {
-                sums[types[row]] += tenths[row] / 10.0;
+                sums[types[row]] += tenths[row];
                 counts[types[row]]++;
             }
         }
         double[] result = new double[sums.length];
         for (int code = 0; code < sums.length; code++) {
-            result[code] = counts[code] == 0 ? Double.NaN : sums[code] / counts[code];
+            result[code] = counts[code] == 0 ? Double.NaN : sums[code] / 10.0 / counts[code];
         }
         means = result;
         meansVersion = version;

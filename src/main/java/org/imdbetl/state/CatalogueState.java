@@ -14,11 +14,22 @@ public final class CatalogueState {
     private final Catalogue catalogue;
     private final ConsumerPositions positions;
 
-    /** Starts at the offsets the store already holds: a restart reads only what came after. */
     public CatalogueState(Catalogue catalogue, ConsumerPositions positions) {
         this.catalogue = catalogue;
         this.positions = positions;
+    }
+
+    /**
+     * Once the titles topic is known: a store built from another topic is emptied, then the positions start at
+     * the offsets the store holds (a restart reads only what came after) and the load is done at {@code ends}.
+     *
+     * @return true when the store was emptied
+     */
+    public boolean startOn(String topicId, Map<Integer, Long> ends) {
+        boolean emptied = catalogue.adoptTopic(topicId);
         catalogue.offsets().forEach(positions::advance);
+        positions.expectLoadedAt(ends);
+        return emptied;
     }
 
     public void apply(List<Catalogue.Update> updates, Map<Integer, Long> nextOffsets) throws InvalidRecordException {

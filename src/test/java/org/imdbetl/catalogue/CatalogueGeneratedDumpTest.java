@@ -46,7 +46,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CatalogueGeneratedDumpTest {
 
-    private static final String GENERATOR = "bench/java/org/imdbetl/bench/DumpGenerator.java";
     private static final double M = 100;
     private static final String NULL = "\\N";
 
@@ -59,16 +58,16 @@ class CatalogueGeneratedDumpTest {
     @BeforeAll
     static void generate() throws Exception {
         day1 = tmp.resolve("day1");
-        runGenerator(List.of("0.002", day1.toString(), "--files", "basics,ratings,episode"));
+        GeneratedDays.generate(day1, tmp.resolve("generator.log"));
         day2 = tmp.resolve("day2");
-        writeNextDay(day1, day2);
+        GeneratedDays.writeNextDay(day1, day2);
     }
 
     @Test
     void aLoadedCatalogueAnswersAsTheFiles() throws Exception {
         try (Catalogue catalogue = new Catalogue(tmp.resolve("store-a"))) {
             catalogue.load(day1);
-            assertAnswersAsTheFiles(catalogue, Files.read(day1));
+            assertAnswersAsTheFiles(catalogue, GeneratedDays.Files.read(day1));
         }
     }
 
@@ -77,18 +76,18 @@ class CatalogueGeneratedDumpTest {
         try (Catalogue catalogue = new Catalogue(tmp.resolve("store-b"))) {
             catalogue.load(day1);
             long[] found = catalogue.refresh(day2);
-            Files before = Files.read(day1);
-            Files after = Files.read(day2);
-            Set<String> removed = new java.util.HashSet<>(before.basics.keySet());
-            removed.removeAll(after.basics.keySet());
-            Set<String> added = new java.util.HashSet<>(after.basics.keySet());
-            added.removeAll(before.basics.keySet());
+            GeneratedDays.Files before = GeneratedDays.Files.read(day1);
+            GeneratedDays.Files after = GeneratedDays.Files.read(day2);
+            Set<String> removed = new java.util.HashSet<>(before.basics().keySet());
+            removed.removeAll(after.basics().keySet());
+            Set<String> added = new java.util.HashSet<>(after.basics().keySet());
+            added.removeAll(before.basics().keySet());
             assertThat(found[0]).as("added").isEqualTo(added.size());
             assertThat(found[2]).as("absent").isEqualTo(removed.size());
-            assertThat(removed).as("a series and episodes left").anyMatch(t -> before.basics.get(t)[1].equals("tvSeries"))
-                    .anyMatch(t -> before.basics.get(t)[1].equals("tvEpisode"));
-            assertThat(added).anyMatch(t -> after.basics.get(t)[1].equals("tvSeries"))
-                    .anyMatch(t -> after.basics.get(t)[1].equals("tvEpisode"));
+            assertThat(removed).as("a series and episodes left").anyMatch(t -> before.basics().get(t)[1].equals("tvSeries"))
+                    .anyMatch(t -> before.basics().get(t)[1].equals("tvEpisode"));
+            assertThat(added).anyMatch(t -> after.basics().get(t)[1].equals("tvSeries"))
+                    .anyMatch(t -> after.basics().get(t)[1].equals("tvEpisode"));
             for (String tconst : removed) {
                 assertThat(catalogue.store.find(tconst)).as(tconst).isEmpty();
             }
@@ -96,14 +95,14 @@ class CatalogueGeneratedDumpTest {
         }
     }
 
-    private static void assertAnswersAsTheFiles(Catalogue catalogue, Files files) {
+    private static void assertAnswersAsTheFiles(Catalogue catalogue, GeneratedDays.Files files) {
         // The top series, by the weighted rating with C the mean of rated tvSeries.
         List<String> series = files.ofType("tvSeries");
-        double mean = series.stream().filter(files.ratings::containsKey)
-                .mapToDouble(t -> Double.parseDouble(files.ratings.get(t)[1])).average().orElseThrow();
-        List<String> expectedTop = series.stream().filter(files.ratings::containsKey)
-                .sorted(Comparator.comparingDouble((String t) -> -score(files.ratings.get(t), mean))
-                        .thenComparing(t -> -Long.parseLong(files.ratings.get(t)[2]))
+        double mean = series.stream().filter(files.ratings()::containsKey)
+                .mapToDouble(t -> Double.parseDouble(files.ratings().get(t)[1])).average().orElseThrow();
+        List<String> expectedTop = series.stream().filter(files.ratings()::containsKey)
+                .sorted(Comparator.comparingDouble((String t) -> -score(files.ratings().get(t), mean))
+                        .thenComparing(t -> -Long.parseLong(files.ratings().get(t)[2]))
                         .thenComparing(t -> t))
                 .limit(20).toList();
         assertThat(expectedTop).hasSize(20);
@@ -114,7 +113,7 @@ class CatalogueGeneratedDumpTest {
         for (String type : List.of("tvSeries", "tvEpisode", "movie", "short")) {
             Map<String, Long> expected = new TreeMap<>();
             for (String tconst : files.ofType(type)) {
-                String genres = files.basics.get(tconst)[8];
+                String genres = files.basics().get(tconst)[8];
                 for (String genre : genres.equals(NULL) ? List.of(TypeGenreCounts.UNKNOWN_GENRE) : List.of(genres.split(","))) {
                     expected.merge(genre, 1L, Long::sum);
                 }
@@ -124,8 +123,8 @@ class CatalogueGeneratedDumpTest {
 
         // The longest series: its episodes in season, episode, tconst order (unnumbered last), its seasons.
         Map<String, List<String[]>> episodesOf = new HashMap<>();
-        files.episodes.forEach((tconst, row) -> {
-            String[] basics = files.basics.get(tconst);
+        files.episodes().forEach((tconst, row) -> {
+            String[] basics = files.basics().get(tconst);
             if (basics != null && basics[1].equals("tvEpisode")) {
                 episodesOf.computeIfAbsent(row[1], s -> new ArrayList<>()).add(row);
             }
@@ -148,9 +147,9 @@ class CatalogueGeneratedDumpTest {
             after = page.get(page.size() - 1).position();
         }
         assertThat(listed).extracting(EpisodeRow::tconst).containsExactlyElementsOf(expectedOrder);
-        String bestExpected = rows.stream().map(r -> r[0]).filter(files.ratings::containsKey)
-                .min(Comparator.comparingDouble((String t) -> -Double.parseDouble(files.ratings.get(t)[1]))
-                        .thenComparing(t -> -Long.parseLong(files.ratings.get(t)[2])).thenComparing(t -> t))
+        String bestExpected = rows.stream().map(r -> r[0]).filter(files.ratings()::containsKey)
+                .min(Comparator.comparingDouble((String t) -> -Double.parseDouble(files.ratings().get(t)[1]))
+                        .thenComparing(t -> -Long.parseLong(files.ratings().get(t)[2])).thenComparing(t -> t))
                 .orElseThrow();
         String bestListed = listed.stream().filter(r -> r.averageRating() != null)
                 .min(Comparator.comparingDouble((EpisodeRow r) -> -r.averageRating())
@@ -162,7 +161,7 @@ class CatalogueGeneratedDumpTest {
             if (!r[2].equals(NULL)) {
                 long[] s = seasons.computeIfAbsent(Integer.parseInt(r[2]), k -> new long[2]);
                 s[0]++;
-                s[1] += files.ratings.containsKey(r[0]) ? 1 : 0;
+                s[1] += files.ratings().containsKey(r[0]) ? 1 : 0;
             }
         }
         CatalogueStore.Seasons found = catalogue.store.seasons(longest);
@@ -249,11 +248,11 @@ class CatalogueGeneratedDumpTest {
         private boolean read(Path dir, Sink sink) throws Exception {
             ImdbReader reader = new ImdbReader(65_536, this);
             RatingsIndex ratings;
-            try (InputStream in = gunzip(dir.resolve(ImdbReader.RATINGS_FILE))) {
+            try (InputStream in = GeneratedDays.gunzip(dir.resolve(ImdbReader.RATINGS_FILE))) {
                 ratings = reader.readRatings(in, ImdbReader.RATINGS_FILE);
             }
-            try (InputStream basics = gunzip(dir.resolve(ImdbReader.BASICS_FILE));
-                 InputStream episodes = gunzip(dir.resolve(ImdbReader.EPISODE_FILE))) {
+            try (InputStream basics = GeneratedDays.gunzip(dir.resolve(ImdbReader.BASICS_FILE));
+                 InputStream episodes = GeneratedDays.gunzip(dir.resolve(ImdbReader.EPISODE_FILE))) {
                 return reader.readTitles(basics, ImdbReader.BASICS_FILE, episodes, ImdbReader.EPISODE_FILE, Set.of(),
                         ratings, title -> {
                             sink.accept(title);
@@ -282,117 +281,4 @@ class CatalogueGeneratedDumpTest {
         void accept(TitleRecord title);
     }
 
-    /** The three files as rows by tconst, in file order. */
-    record Files(Map<String, String[]> basics, Map<String, String[]> ratings, Map<String, String[]> episodes) {
-
-        static Files read(Path dir) throws IOException {
-            return new Files(rows(dir.resolve(ImdbReader.BASICS_FILE)), rows(dir.resolve(ImdbReader.RATINGS_FILE)),
-                    rows(dir.resolve(ImdbReader.EPISODE_FILE)));
-        }
-
-        static Map<String, String[]> rows(Path file) throws IOException {
-            Map<String, String[]> rows = new LinkedHashMap<>();
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(gunzip(file), StandardCharsets.UTF_8))) {
-                in.readLine();
-                for (String line; (line = in.readLine()) != null; ) {
-                    String[] fields = line.split("\t", -1);
-                    rows.put(fields[0], fields);
-                }
-            }
-            return rows;
-        }
-
-        List<String> ofType(String type) {
-            return basics.values().stream().filter(r -> r[1].equals(type)).map(r -> r[0]).toList();
-        }
-
-        static Path write(Path dir, String file, String header, Iterable<String[]> rows) throws IOException {
-            java.nio.file.Files.createDirectories(dir);
-            Path path = dir.resolve(file);
-            try (OutputStream out = new GZIPOutputStream(java.nio.file.Files.newOutputStream(path));
-                 Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
-                w.write(header);
-                for (String[] row : rows) {
-                    w.write(String.join("\t", row));
-                    w.write('\n');
-                }
-            }
-            return path;
-        }
-    }
-
-    /**
-     * Day 2 from day 1: the series with the fifth most episodes leaves with its episodes; 2% of the other
-     * episodes leave, 10% of the rated ones are re-rated, 1% renumbered; a new series with 12 episodes
-     * (tconsts above every other) arrives.
-     */
-    private static void writeNextDay(Path from, Path to) throws IOException {
-        Files files = Files.read(from);
-        SplittableRandom random = new SplittableRandom(28);
-        Map<String, Long> count = files.episodes.values().stream()
-                .collect(Collectors.groupingBy(r -> r[1], Collectors.counting()));
-        String leaving = count.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .skip(4).findFirst().orElseThrow().getKey();
-        Map<String, String[]> basics = new LinkedHashMap<>(files.basics);
-        Map<String, String[]> ratings = new LinkedHashMap<>(files.ratings);
-        Map<String, String[]> episodes = new LinkedHashMap<>();
-        basics.remove(leaving);
-        ratings.remove(leaving);
-        for (String[] row : files.episodes.values()) {
-            String tconst = row[0];
-            if (row[1].equals(leaving) || random.nextInt(100) < 2) {
-                basics.remove(tconst);
-                ratings.remove(tconst);
-                continue;
-            }
-            String[] copy = row.clone();
-            if (random.nextInt(100) < 1) {
-                copy[3] = Integer.toString(9000 + random.nextInt(100));
-            }
-            episodes.put(tconst, copy);
-        }
-        for (Map.Entry<String, String[]> rating : ratings.entrySet()) {
-            String[] basicsRow = basics.get(rating.getKey());
-            if (basicsRow != null && basicsRow[1].equals("tvEpisode") && random.nextInt(10) == 0) {
-                rating.setValue(new String[] {rating.getKey(), Integer.toString(10 + random.nextInt(91)).replaceAll("(\\d)$", ".$1"),
-                        Integer.toString(5 + random.nextInt(5000))});
-            }
-        }
-        long last = files.basics.keySet().stream().mapToLong(t -> Long.parseLong(t.substring(2))).max().orElseThrow();
-        String series = String.format("tt%08d", last + 10);
-        basics.put(series, new String[] {series, "tvSeries", "A New Series", "A New Series", "0", "2026", NULL, "30", "Comedy,Drama"});
-        ratings.put(series, new String[] {series, "8.8", "1234"});
-        for (int e = 1; e <= 12; e++) {
-            String episode = String.format("tt%08d", last + 10 + e);
-            basics.put(episode, new String[] {episode, "tvEpisode", "Episode #1." + e, "Episode #1." + e, "0", "2026", NULL, "30", "Comedy"});
-            episodes.put(episode, new String[] {episode, series, "1", Integer.toString(e)});
-            if (e % 2 == 0) {
-                ratings.put(episode, new String[] {episode, "7." + e % 10, Integer.toString(100 + e)});
-            }
-        }
-        Files.write(to, ImdbReader.BASICS_FILE,
-                "tconst\ttitleType\tprimaryTitle\toriginalTitle\tisAdult\tstartYear\tendYear\truntimeMinutes\tgenres\n", basics.values());
-        Files.write(to, ImdbReader.RATINGS_FILE, "tconst\taverageRating\tnumVotes\n", ratings.values());
-        Files.write(to, ImdbReader.EPISODE_FILE, "tconst\tparentTconst\tseasonNumber\tepisodeNumber\n", episodes.values());
-    }
-
-    private static InputStream gunzip(Path file) throws IOException {
-        return new GZIPInputStream(java.nio.file.Files.newInputStream(file), 1 << 16);
-    }
-
-    private static void runGenerator(List<String> args) throws IOException, InterruptedException {
-        Path root = Path.of("").toAbsolutePath();
-        assertThat(root.resolve(GENERATOR)).as("run from the project root").isRegularFile();
-        Path log = tmp.resolve("generator.log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), GENERATOR));
-        command.addAll(args);
-        Process process = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        boolean finished = process.waitFor(300, TimeUnit.SECONDS);
-        if (!finished) {
-            process.destroyForcibly().waitFor();
-        }
-        assertThat(finished).as("generator finished; output: %s", java.nio.file.Files.readString(log)).isTrue();
-        assertThat(process.exitValue()).as("generator exit code; output: %s", java.nio.file.Files.readString(log)).isZero();
-    }
 }

@@ -49,7 +49,8 @@ class ScaleOutIT {
                         "SNAPSHOT_ENABLED", "false",
                         "OUTPUT_DIR", readerOutput.toString(),
                         // Same working folder as the writer: a history store of its own.
-                        "HISTORY_DIR", root.resolve("reader-history").toString()), List.of())) {
+                        "HISTORY_DIR", root.resolve("reader-history").toString(),
+                        "CATALOGUE_DIR", root.resolve("reader-catalogue").toString()), List.of())) {
             writer.awaitUp();
             reader.awaitUp();
             await("writer ingested").atMost(TIMEOUT).until(() -> "COMPLETED".equals(writer.status().getString("ingest.state")));
@@ -70,9 +71,10 @@ class ScaleOutIT {
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
                 List<String> groups = admin.listConsumerGroups().all().get().stream()
                         .map(ConsumerGroupListing::groupId).filter(g -> g.startsWith("imdb-etl-")).toList();
-                // Each instance: its store's group and its history's group.
-                assertThat(groups).hasSize(4).doesNotHaveDuplicates();
+                // Each instance: its store's group, its history's group and its catalogue's group.
+                assertThat(groups).hasSize(6).doesNotHaveDuplicates();
                 assertThat(groups.stream().filter(g -> g.startsWith("imdb-etl-history-"))).hasSize(2);
+                assertThat(groups.stream().filter(g -> g.startsWith("imdb-etl-titles-"))).hasSize(2);
             }
         }
         assertThat(Files.exists(readerOutput.resolve("parquet"))).as("the reader writes no snapshot").isFalse();
