@@ -119,6 +119,19 @@ class CatalogueTablesTest {
     }
 
     @Test
+    void theEpisodesQueryOfTheDocsListsTheBestRatedSeriesEpisodesInOrder() throws Exception {
+        Path output = dir.resolve("data/output");
+        CatalogueTables.writeTitles(output.resolve("parquet/titles/titles.parquet"), all(TITLES), SCORE, Map.of());
+        CatalogueTables.writeEpisodes(output.resolve("parquet/episodes/episodes.parquet"), all(TITLES), Map.of());
+
+        String query = docsQuery("WITH best AS (").replace("data/output", output.toString());
+
+        assertThat(rows(query)).containsExactly(
+                Arrays.asList(SERIES.primaryTitle(), 1, 1, "Pilot", 7.9, 300L),
+                Arrays.asList(SERIES.primaryTitle(), null, null, UNNUMBERED.primaryTitle(), null, null));
+    }
+
+    @Test
     void typeGenreCountsSortedByTypeThenMostTitlesThenGenre() throws Exception {
         TypeGenreCounts counts = new TypeGenreCounts();
         TITLES.forEach(title -> counts.change(null, title));
@@ -208,6 +221,21 @@ class CatalogueTablesTest {
 
         assertThat(rows("SELECT tconst FROM read_parquet('" + file + "')")).containsExactly(List.of("tt0000003"));
         assertNoTempFiles();
+    }
+
+    /** The statement of docs/lake.md that starts with {@code firstLine}, up to its semicolon. */
+    private static String docsQuery(String firstLine) throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("docs/lake.md"), StandardCharsets.UTF_8);
+        int start = lines.indexOf(firstLine);
+        assertThat(start).as("docs/lake.md has a line %s", firstLine).isNotNegative();
+        StringBuilder query = new StringBuilder();
+        for (String line : lines.subList(start, lines.size())) {
+            query.append(line).append('\n');
+            if (line.endsWith(";")) {
+                break;
+            }
+        }
+        return query.toString();
     }
 
     private static Consumer<Consumer<TitleRecord>> all(List<TitleRecord> titles) {
