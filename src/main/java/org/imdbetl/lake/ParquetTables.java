@@ -166,7 +166,7 @@ final class ParquetTables {
         return record;
     }
 
-    private static ParquetWriter<GenericRecord> writer(Path file, Schema schema, Map<String, String> metadata)
+    static ParquetWriter<GenericRecord> writer(Path file, Schema schema, Map<String, String> metadata)
             throws IOException {
         PlainParquetConfiguration conf = new PlainParquetConfiguration();
         // The 3-level list layout: genres reads as list<string> in DuckDB, pyarrow and Spark.
