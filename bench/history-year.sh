@@ -59,7 +59,7 @@ LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "== the service ingests the dump as day 1 ($DAY1)"
 cp "$DUMPS/title.basics.tsv.gz" "$DUMPS/title.ratings.tsv.gz" "$WORK/dumps/"
 touch -d "$DAY1" "$WORK/dumps/title.basics.tsv.gz" "$WORK/dumps/title.ratings.tsv.gz"
-IMDB_SOURCE="$WORK/dumps" OUTPUT_DIR="$WORK/output" HISTORY_DIR="$WORK/history" HTTP_PORT=$HTTP_PORT \
+IMDB_SOURCE="$WORK/dumps" OUTPUT_DIR="$WORK/output" HISTORY_DIR="$WORK/history" CATALOGUE_DIR="$WORK/catalogue" HTTP_PORT=$HTTP_PORT \
   SNAPSHOT_ENABLED=false REFRESH_INTERVAL=off \
   java $HEAP $SERVICE_JAVA_OPTS \
   -Dimdb.kafka.embedded.port=$KAFKA_PORT -Dimdb.kafka.embedded.controller-port=$CONTROLLER_PORT \

@@ -114,9 +114,9 @@ echo "   title index: ${SEARCH_INDEX_MB} MB of heap (its own estimate)"
 
 echo "== a second (reader) instance on the same broker: start-up to ready = store rebuilt from the topic"
 t0=$(now)
-rm -rf "$RUN/reader-history"
+rm -rf "$RUN/reader-history" "$RUN/reader-catalogue"
 KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT INGEST_ON_START=false REFRESH_INTERVAL=off SNAPSHOT_ENABLED=false HTTP_PORT=$((HTTP_PORT + 1)) \
-  HISTORY_DIR="$RUN/reader-history" java $HEAP $SERVICE_JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$RUN/reader.log" 2>&1 &
+  HISTORY_DIR="$RUN/reader-history" CATALOGUE_DIR="$RUN/reader-catalogue" java $HEAP $SERVICE_JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar > "$RUN/reader.log" 2>&1 &
 READER=$!
 until curl -sf -o /dev/null "http://127.0.0.1:$((HTTP_PORT + 1))/q/health/ready"; do
   if ! kill -0 $READER 2>/dev/null; then echo "reader died; see $RUN/reader.log"; exit 1; fi

@@ -22,7 +22,7 @@ if curl -s -o /dev/null "http://127.0.0.1:$HTTP_PORT/"; then echo "something alr
 WORK=$(mktemp -d)
 PID=
 trap '[ -n "$PID" ] && kill -9 $PID 2>/dev/null; rm -rf "$WORK"' EXIT
-IMDB_SOURCE=sample OUTPUT_DIR="$WORK/output" HISTORY_DIR="$WORK/history" HTTP_PORT=$HTTP_PORT \
+IMDB_SOURCE=sample OUTPUT_DIR="$WORK/output" HISTORY_DIR="$WORK/history" CATALOGUE_DIR="$WORK/catalogue" HTTP_PORT=$HTTP_PORT \
   java -Dimdb-etl.preload-classes=false -Xlog:class+load=info:file="$WORK/classes.log" \
   -Dimdb.kafka.embedded.port=$KAFKA_PORT -Dimdb.kafka.embedded.controller-port=$CONTROLLER_PORT \
   -Dimdb.kafka.embedded.log-dir="$WORK/kafka" -jar target/quarkus-app/quarkus-run.jar > "$WORK/service.log" 2>&1 &

@@ -16,10 +16,12 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.imdbetl.catalogue.RatedTitles;
 import org.imdbetl.config.ImdbConfig;
 import org.imdbetl.ingest.DeletionPlan;
 import org.imdbetl.ingest.TitleRefresh;
 import org.imdbetl.ingest.TitleSender;
+import org.imdbetl.lake.LakeWriter;
 import org.imdbetl.source.DatasetState;
 import org.imdbetl.source.DumpFile;
 import org.imdbetl.source.DumpReader;
@@ -41,7 +43,8 @@ import org.imdbetl.topic.TopicAdmin;
  * topic, and stop there when none changed (and the store is not empty);</li>
  * <li>read them, compare each title with the store in one walk, send only what changed ({@link TitleRefresh});</li>
  * <li>once every file was read to its end, delete the titles the dump no longer has, within the safety valve;</li>
- * <li>wait for the acknowledgements and for the listener, and record the versions ingested.</li>
+ * <li>wait for the acknowledgements and for the listener, write the catalogue's lake tables when something changed,
+ * and record the versions ingested.</li>
  * </ol>
  */
 @ApplicationScoped
@@ -65,13 +68,18 @@ public class CatalogueRefresh {
     private final TitleSender sender;
     private final CatalogueState state;
     private final TopicAdmin topics;
+    private final LakeWriter lake;
+    private final RatedTitles.Prior prior;
     private volatile Status status = Status.IDLE;
 
-    CatalogueRefresh(ImdbConfig config, TitleSender sender, CatalogueState state, TopicAdmin topics) {
+    CatalogueRefresh(ImdbConfig config, TitleSender sender, CatalogueState state, TopicAdmin topics, LakeWriter lake,
+            RatedTitles.Prior prior) {
         this.config = config;
         this.sender = sender;
         this.state = state;
         this.topics = topics;
+        this.lake = lake;
+        this.prior = prior;
     }
 
     Status status() {
@@ -95,6 +103,9 @@ public class CatalogueRefresh {
                 // An empty store with a recorded version: the topic was wiped, the cache was not.
                 if (!changed && !options.force() && !state.catalogue().isEmpty()) {
                     Log.infof("Catalogue: %s unchanged, nothing read", FILES);
+                    if (lake.enabled() && !lake.catalogueWritten()) {
+                        lake.writeCatalogue(state.catalogue(), prior, state.catalogue().offsets());
+                    }
                     status = finished(IngestState.COMPLETED, null, progress, null, 0, status.episodesWithoutSeries(), started);
                     return;
                 }
@@ -162,6 +173,9 @@ public class CatalogueRefresh {
             }
             Log.infof("Catalogue: %d titles read; %d added, %d changed, %d unchanged, %d removed", refresh.read(),
                     refresh.added(), refresh.changed(), refresh.unchanged(), refresh.removed());
+            if (refresh.added() + refresh.changed() + refresh.removed() > 0 || !lake.catalogueWritten()) {
+                lake.writeCatalogue(state.catalogue(), prior, state.catalogue().offsets());
+            }
             return new Outcome(held > 0 ? IngestState.HELD_BACK : IngestState.COMPLETED, null, refresh, held, withoutSeries);
         }
     }

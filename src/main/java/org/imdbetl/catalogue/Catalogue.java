@@ -142,6 +142,32 @@ public final class Catalogue implements AutoCloseable {
         }
     }
 
+    /** Hands every title to {@code action} in tconst order, from one view of the store (later writes are not seen). */
+    public void forEachTitle(java.util.function.Consumer<TitleRecord> action) {
+        try (DumpStoreJoin.Cursor cursor = store().cursor()) {
+            for (cursor.seek(0); cursor.valid(); cursor.next()) {
+                String tconst = TitleKey.tconst(cursor.key());
+                try {
+                    action.accept(TitleRecordCodec.decode(tconst, cursor.value()));
+                } catch (InvalidRecordException e) {
+                    throw new CatalogueStoreException("the catalogue store holds an unreadable record of " + tconst + ": "
+                            + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    /** Per type, genre to title count. */
+    public Map<String, Map<String, Long>> genreCountsByType() {
+        synchronized (lock) {
+            Map<String, Map<String, Long>> counts = new TreeMap<>();
+            for (String type : typeCounts.keySet()) {
+                counts.put(type, genres.of(type));
+            }
+            return counts;
+        }
+    }
+
     /** The offsets of the topic's partitions the store holds everything before. */
     public Map<Integer, Long> offsets() {
         return whileOpen(store::offsets);

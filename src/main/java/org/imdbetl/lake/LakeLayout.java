@@ -49,6 +49,23 @@ public record LakeLayout(Path root) {
         return historyDir().resolve("_written.properties");
     }
 
+    /** Every title of every type (the catalogue). */
+    public Path titlesParquet() {
+        return root.resolve("parquet/titles/titles.parquet");
+    }
+
+    public Path episodesParquet() {
+        return root.resolve("parquet/episodes/episodes.parquet");
+    }
+
+    public Path typeGenreCountsParquet() {
+        return root.resolve("parquet/type_genre_counts/type_genre_counts.parquet");
+    }
+
+    public Path typeGenreCountsCsv() {
+        return root.resolve("csv/type_genre_counts/type_genre_counts.csv");
+    }
+
     /** The store with its offsets, for a quick restart; a leading underscore keeps readers off it. */
     public Path storeCheckpoint() {
         return root.resolve("_checkpoint/store.bin");
@@ -56,6 +73,8 @@ public record LakeLayout(Path root) {
 
     public List<Path> directories() {
         return List.of(silverDir(), genreCountsParquet().getParent(), genreCountsCsv().getParent(),
-                movieScoresParquet().getParent(), topMoviesCsv().getParent(), historyDir(), storeCheckpoint().getParent());
+                movieScoresParquet().getParent(), topMoviesCsv().getParent(), historyDir(), storeCheckpoint().getParent(),
+                titlesParquet().getParent(), episodesParquet().getParent(), typeGenreCountsParquet().getParent(),
+                typeGenreCountsCsv().getParent());
     }
 }

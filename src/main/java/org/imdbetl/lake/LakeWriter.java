@@ -1,5 +1,8 @@
 package org.imdbetl.lake;
 
+import org.imdbetl.catalogue.Catalogue;
+import org.imdbetl.catalogue.RatedTitles;
+
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -48,6 +51,7 @@ public class LakeWriter {
 
     private final ImdbConfig.Snapshot config;
     private final String topic;
+    private final String titlesTopic;
     private final SilverLog silver;
     private final ConsistentState state;
     private final RatingHistory history;
@@ -61,6 +65,7 @@ public class LakeWriter {
     LakeWriter(ImdbConfig config, SilverLog silver, ConsistentState state, RatingHistory history) {
         this.config = config.snapshot();
         this.topic = config.kafka().topic();
+        this.titlesTopic = config.kafka().titlesTopic();
         this.silver = silver;
         this.state = state;
         this.history = history;
@@ -159,6 +164,40 @@ public class LakeWriter {
                     capture.offsets(), millis);
         }
         return status;
+    }
+
+    /**
+     * The catalogue's tables (titles, episodes, genre counts per type), each replaced atomically, from one view
+     * of the catalogue store; written after a catalogue refresh, not with every snapshot (a walk of every title).
+     *
+     * @return false when snapshots are off or a table could not be written (logged)
+     */
+    public synchronized boolean writeCatalogue(Catalogue catalogue, RatedTitles.Prior prior, Map<Integer, Long> offsets) {
+        if (!config.enabled()) {
+            return false;
+        }
+        long started = System.nanoTime();
+        Map<String, String> metadata = Map.of("imdb.kafka.titles-topic", titlesTopic, "imdb.kafka.offsets", offsets.toString());
+        try {
+            long titles = CatalogueTables.writeTitles(layout.titlesParquet(), catalogue::forEachTitle,
+                    title -> catalogue.weightedScore(title.averageRating(), title.numVotes(), title.titleType(), prior), metadata);
+            long episodes = CatalogueTables.writeEpisodes(layout.episodesParquet(), catalogue::forEachTitle, metadata);
+            Map<String, Map<String, Long>> counts = catalogue.genreCountsByType();
+            CatalogueTables.writeTypeGenreCountsParquet(layout.typeGenreCountsParquet(), counts, metadata);
+            CatalogueTables.writeTypeGenreCountsCsv(layout.typeGenreCountsCsv(), counts);
+            Log.infof("Snapshot (catalogue): %d titles, %d episodes, genre counts of %d types, %d ms", titles, episodes,
+                    counts.size(), (System.nanoTime() - started) / 1_000_000);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            Log.errorf("Snapshot (catalogue) failed: %s", e.getMessage());
+            return false;
+        }
+    }
+
+    /** Whether the catalogue's tables are all on disk. */
+    public boolean catalogueWritten() {
+        return Files.exists(layout.titlesParquet()) && Files.exists(layout.episodesParquet())
+                && Files.exists(layout.typeGenreCountsParquet()) && Files.exists(layout.typeGenreCountsCsv());
     }
 
     private void writeSilverPart(Capture capture) throws IOException {

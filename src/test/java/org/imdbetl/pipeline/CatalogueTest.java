@@ -49,6 +49,9 @@ class CatalogueTest {
     private static Map<String, double[]> ratings;
     private static Map<String, String[]> episodes;
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "imdb.snapshot.output-dir")
+    Path outputDir;
+
     @BeforeAll
     static void readFiles() throws IOException {
         basics = rows(SampleExpectations.SAMPLE_DIR.resolve("title.basics.tsv.gz"));
@@ -213,6 +216,33 @@ class CatalogueTest {
         assertThat(detail.getDouble("explain.C")).isEqualTo(C);
         assertThat(detail.getDouble("weightedScore")).isCloseTo(score(best), within(1e-9));
         assertThat(detail.getBoolean("isAdult")).isFalse();
+    }
+
+    @Test
+    void theLakeHoldsEveryTitleAndEpisode() throws Exception {
+        Path parquet = outputDir.resolve("parquet");
+        long episodesKept = episodes.keySet().stream().filter(basics::containsKey).count();
+        String series = longestSeries();
+        try (java.sql.Connection duckdb = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+                java.sql.Statement sql = duckdb.createStatement()) {
+            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(count(sql, "SELECT count(*) FROM '"
+                    + parquet.resolve("titles/titles.parquet") + "'")).isEqualTo(basics.size()));
+            assertThat(count(sql, "SELECT count(*) FROM '" + parquet.resolve("titles/titles.parquet") + "' WHERE title_type = 'tvSeries'"))
+                    .isEqualTo(basics.values().stream().filter(r -> r[1].equals("tvSeries")).count());
+            assertThat(count(sql, "SELECT count(*) FROM '" + parquet.resolve("episodes/episodes.parquet") + "'")).isEqualTo(episodesKept);
+            assertThat(count(sql, "SELECT count(*) FROM '" + parquet.resolve("episodes/episodes.parquet") + "' WHERE parent_tconst = '"
+                    + series + "'")).isEqualTo(episodesOf(series).size());
+            long shortDramas = basics.values().stream().filter(r -> r[1].equals("short") && List.of(r[8].split(",")).contains("Drama")).count();
+            assertThat(count(sql, "SELECT coalesce(sum(title_count), 0) FROM '" + parquet.resolve("type_genre_counts/type_genre_counts.parquet")
+                    + "' WHERE title_type = 'short' AND genre = 'Drama'")).isEqualTo(shortDramas);
+        }
+    }
+
+    private static long count(java.sql.Statement sql, String query) throws java.sql.SQLException {
+        try (java.sql.ResultSet result = sql.executeQuery(query)) {
+            result.next();
+            return result.getLong(1);
+        }
     }
 
     @Test
