@@ -162,6 +162,8 @@ public class CatalogueRefresh {
                 refresh.awaitAcknowledged(ACK_TIMEOUT);
             }
             awaitConsumed();
+            state.catalogue().refreshRankings();
+            state.catalogue().flush();
             long withoutSeries = 0;
             for (ObjectIntCursor<String> series : episodesBySeries) {
                 if (state.catalogue().find(series.key).isEmpty()) {

@@ -31,6 +31,14 @@ public final class Catalogue implements AutoCloseable {
     private TypeGenreCounts genres = new TypeGenreCounts();
     private final Map<String, Long> typeCounts = new TreeMap<>();
     private final Object lock = new Object();
+    /** Every type's mean rating as of the last batch: read without the lock. */
+    private volatile Map<String, Double> means = Map.of();
+    private final Set<RatedTitles.RankingKey> rebuilding = new java.util.HashSet<>();
+    private final java.util.concurrent.ExecutorService rankingThread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "imdb-catalogue-ranking");
+        thread.setDaemon(true);
+        return thread;
+    });
     /** Read side: every call that reaches the store; write side: close. */
     private final ReentrantReadWriteLock openLock = new ReentrantReadWriteLock();
     private boolean closed;
@@ -62,6 +70,7 @@ public final class Catalogue implements AutoCloseable {
                 }
             }
         }
+        catalogue.means = Map.copyOf(catalogue.rated.meansByType());
         return catalogue;
     }
 
@@ -94,6 +103,7 @@ public final class Catalogue implements AutoCloseable {
                     rated.put(update.title());
                 }
             }
+            means = Map.copyOf(rated.meansByType());
         }
     }
 
@@ -133,6 +143,7 @@ public final class Catalogue implements AutoCloseable {
         synchronized (lock) {
             boolean emptied = whileOpen(() -> store.adoptTopic(topicId));
             if (emptied) {
+                means = Map.of();
                 rated = new RatedTitles();
                 genres = new TypeGenreCounts();
                 typeCounts.clear();
@@ -177,33 +188,52 @@ public final class Catalogue implements AutoCloseable {
         return whileOpen(() -> store.find(tconst));
     }
 
-    /** See {@link RatedTitles#top}. */
+    /**
+     * The best titles of some types; see {@link RatedTitles.Ranking#top}. Served from the kept ranking of those
+     * types: a ranking older than the table is still served while a newer one is sorted on the catalogue's own
+     * thread (seconds of CPU at full size, never on a request's), so a query never waits for a sort except the
+     * very first of its types. The walk itself runs outside the lock.
+     */
     public List<RatedTitles.Ranked> top(Set<String> titleTypes, String genre, long minVotes, Integer fromYear, Integer toYear,
                                         RatedTitles.Prior prior, RatedTitles.Ranked after, int limit) {
+        return ranking(new RatedTitles.RankingKey(titleTypes, prior)).top(genre, minVotes, fromYear, toYear, after, limit);
+    }
+
+    /** A rated title's rank within its type and its genres, from the kept ranking of its type (as {@link #top}). */
+    public Optional<RatedTitles.Ranks> ranks(String tconst, String titleType, RatedTitles.Prior prior) {
+        return ranking(new RatedTitles.RankingKey(Set.of(titleType), prior)).ranks(tconst);
+    }
+
+    private RatedTitles.Ranking ranking(RatedTitles.RankingKey key) {
         synchronized (lock) {
-            return rated.top(titleTypes, genre, minVotes, fromYear, toYear, prior, after, limit);
+            RatedTitles.Ranking kept = rated.keptRanking(key);
+            if (kept == null) {
+                return rated.ranking(key);
+            }
+            if (kept.version() != rated.version() && rebuilding.add(key)) {
+                rankingThread.execute(() -> {
+                    synchronized (lock) {
+                        rebuilding.remove(key);
+                        rated.ranking(key);
+                    }
+                });
+            }
+            return kept;
         }
     }
 
-    /** See {@link RatedTitles#ranks}. */
-    public Optional<RatedTitles.Ranks> ranks(String tconst, RatedTitles.Prior prior) {
+    /** Sorts every kept ranking that is older than the table now: after a refresh, its answers show all of it. */
+    public void refreshRankings() {
         synchronized (lock) {
-            return rated.ranks(tconst, prior);
-        }
-    }
-
-    /** The weighted score of a rated title, or null. */
-    public Double score(String tconst, RatedTitles.Prior prior) {
-        synchronized (lock) {
-            return rated.score(tconst, prior);
+            for (RatedTitles.RankingKey key : rated.keptRankings()) {
+                rated.ranking(key);
+            }
         }
     }
 
     /** The mean rating of a type's rated titles (C when it is derived per type), NaN without any. */
     public double meanRating(String type) {
-        synchronized (lock) {
-            return rated.meanRating(type);
-        }
+        return means.getOrDefault(type, Double.NaN);
     }
 
     /** See {@link CatalogueStore#episodes}. */
@@ -308,6 +338,17 @@ public final class Catalogue implements AutoCloseable {
         return known.stream().filter(g -> g.equalsIgnoreCase(genre)).findFirst();
     }
 
+    /**
+     * Writes what the store holds only in memory to its table files: a crash after this restarts from here, not
+     * from the last automatic flush (the store keeps no write-ahead log; Kafka is its log).
+     */
+    public void flush() {
+        whileOpen(() -> {
+            store.flush();
+            return null;
+        });
+    }
+
     /** Title count per type, by type name. */
     public Map<String, Long> typeCounts() {
         synchronized (lock) {
@@ -407,6 +448,7 @@ public final class Catalogue implements AutoCloseable {
         try {
             if (!closed) {
                 closed = true;
+                rankingThread.shutdownNow();
                 store.close();
             }
         } finally {

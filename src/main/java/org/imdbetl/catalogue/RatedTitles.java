@@ -152,82 +152,28 @@ public final class RatedTitles {
     }
 
     /**
-     * The best titles of the given types by weighted rating, then more votes, then tconst. Filters as
-     * {@code /movies/top}. The ranking of a set of types is sorted once per version of the table and kept (a few at
-     * most); a query walks it from the top, or from just after {@code after}, until it has {@code limit} titles
-     * that pass its filters.
-     *
-     * @param genre   null for any genre
-     * @param minVotes titles with fewer votes are left out
-     * @param fromYear null for no lower bound; titles without a year are left out when a bound is given
-     * @param after   null for the first page, else the position of the last title of the page before
+     * The best titles of the given types by weighted rating, then more votes, then tconst; see {@link Ranking#top}.
+     * The ranking of a set of types is sorted once per version of the table and kept (a few at most).
      */
     public List<Ranked> top(Set<String> titleTypes, String genre, long minVotes, Integer fromYear, Integer toYear,
                             Prior prior, Ranked after, int limit) {
-        Ranking ranking = ranking(titleTypes, prior);
-        boolean[] genreWanted = new boolean[genreSetList.size()];
-        for (int id = 0; id < genreSetList.size(); id++) {
-            genreWanted[id] = genre == null || genreSetList.get(id).contains(genre);
-        }
-        List<Ranked> page = new ArrayList<>(Math.min(limit, 1024));
-        for (int i = after == null ? 0 : firstAfter(ranking, after); i < ranking.rows.length && page.size() < limit; i++) {
-            int row = ranking.rows[i];
-            if (!genreWanted[genreSets[row]] || votes[row] < minVotes
-                    || (fromYear != null && (years[row] == 0 || years[row] < fromYear))
-                    || (toYear != null && (years[row] == 0 || years[row] > toYear))) {
-                continue;
-            }
-            page.add(ranked(row, ranking.scores[i]));
-        }
-        return page;
+        return ranking(titleTypes, prior).top(genre, minVotes, fromYear, toYear, after, limit);
     }
 
-    /**
-     * A rated title's rank among the rated titles of its type (1 = best), and within each of its genres
-     * there; empty when the title is not rated. Linear in the type's ranking.
-     */
+    /** A rated title's rank within its type and genres; see {@link Ranking#ranks}. */
     public java.util.Optional<Ranks> ranks(String tconst, Prior prior) {
         int row = find(TitleKey.of(tconst));
         if (row < 0 || tenths[row] == DEAD) {
             return java.util.Optional.empty();
         }
-        String type = typeTable.value(types[row]);
-        Ranking ranking = ranking(Set.of(type), prior);
-        List<String> genres = genreSetList.get(genreSets[row]);
-        // For each genre set: which of this title's genres it has, as bits.
-        int[] shared = new int[genreSetList.size()];
-        for (int id = 0; id < shared.length; id++) {
-            for (int g = 0; g < genres.size(); g++) {
-                if (genreSetList.get(id).contains(genres.get(g))) {
-                    shared[id] |= 1 << g;
-                }
-            }
-        }
-        int[] before = new int[genres.size()];
-        for (int i = 0; i < ranking.rows.length; i++) {
-            int other = ranking.rows[i];
-            if (other == row) {
-                Map<String, Integer> byGenre = new java.util.LinkedHashMap<>();
-                for (int g = 0; g < genres.size(); g++) {
-                    byGenre.put(genres.get(g), before[g] + 1);
-                }
-                return java.util.Optional.of(new Ranks(i + 1, byGenre));
-            }
-            int bits = shared[genreSets[other]];
-            for (int g = 0; bits != 0; g++, bits >>>= 1) {
-                if ((bits & 1) != 0) {
-                    before[g]++;
-                }
-            }
-        }
-        throw new IllegalStateException(tconst + " is rated but missing from its type's ranking");
+        return ranking(Set.of(typeTable.value(types[row])), prior).ranks(tconst);
     }
 
     /** A title's rank within its type, and per genre of its own. */
     public record Ranks(int overall, Map<String, Integer> byGenre) {
     }
 
-    /** Rankings kept, at most: each costs twelve bytes a rated title of its types. */
+    /** Rankings kept, at most: each costs 26 bytes a rated title of its types. */
     static final int MAX_RANKINGS = 8;
 
     private final Map<RankingKey, Ranking> rankings = new java.util.LinkedHashMap<>(16, 0.75f, true) {
@@ -237,21 +183,162 @@ public final class RatedTitles {
         }
     };
 
-    private record RankingKey(Set<String> types, Prior prior) {
+    /** Which titles a ranking holds and how it scores them. */
+    public record RankingKey(Set<String> types, Prior prior) {
+
+        public RankingKey {
+            types = Set.copyOf(types);
+        }
     }
 
-    /** Live rows of some types in ranking order, and their scores, as of one version of the table. */
-    private record Ranking(long version, int[] rows, double[] scores) {
+    /**
+     * The ranking of some types as of one version of the table: for each rated title of those types, best first,
+     * what a query filters on and shows, copied out of the table. Immutable, so any number of threads walk it
+     * while the table changes.
+     */
+    public static final class Ranking {
+        private final long version;
+        private final long[] keys;
+        private final double[] scores;
+        private final int[] votes;
+        private final short[] years;
+        private final short[] genreSets;
+        private final byte[] tenths;
+        private final byte[] types;
+        private final List<List<String>> genreSetList;
+        private final List<String> typeValues;
+
+        private Ranking(long version, int count, List<List<String>> genreSetList, List<String> typeValues) {
+            this.version = version;
+            this.keys = new long[count];
+            this.scores = new double[count];
+            this.votes = new int[count];
+            this.years = new short[count];
+            this.genreSets = new short[count];
+            this.tenths = new byte[count];
+            this.types = new byte[count];
+            this.genreSetList = genreSetList;
+            this.typeValues = typeValues;
+        }
+
+        /** The version of the table this ranking was built from. */
+        public long version() {
+            return version;
+        }
+
+        /**
+         * Walks the ranking from the top, or from just after {@code after}, until it has {@code limit} titles that
+         * pass the filters (as {@code /movies/top}'s).
+         *
+         * @param genre    null for any genre
+         * @param minVotes titles with fewer votes are left out
+         * @param fromYear null for no lower bound; titles without a year are left out when a bound is given
+         * @param after    null for the first page, else the position of the last title of the page before
+         */
+        public List<Ranked> top(String genre, long minVotes, Integer fromYear, Integer toYear, Ranked after, int limit) {
+            boolean[] genreWanted = new boolean[genreSetList.size()];
+            for (int id = 0; id < genreSetList.size(); id++) {
+                genreWanted[id] = genre == null || genreSetList.get(id).contains(genre);
+            }
+            List<Ranked> page = new ArrayList<>(Math.min(limit, 1024));
+            for (int i = after == null ? 0 : firstAfter(after); i < keys.length && page.size() < limit; i++) {
+                if (!genreWanted[genreSets[i]] || votes[i] < minVotes
+                        || (fromYear != null && (years[i] == 0 || years[i] < fromYear))
+                        || (toYear != null && (years[i] == 0 || years[i] > toYear))) {
+                    continue;
+                }
+                page.add(new Ranked(TitleKey.tconst(keys[i]), typeValues.get(types[i]), scores[i], tenths[i] / 10.0, votes[i]));
+            }
+            return page;
+        }
+
+        /**
+         * A title's rank in this ranking (1 = best) and within each of its genres; empty when the ranking does not
+         * hold it (not rated, or rated after this ranking was built). Linear in the ranking.
+         */
+        public java.util.Optional<Ranks> ranks(String tconst) {
+            long key = TitleKey.of(tconst);
+            int at = -1;
+            for (int i = 0; i < keys.length; i++) {
+                if (keys[i] == key) {
+                    at = i;
+                    break;
+                }
+            }
+            if (at < 0) {
+                return java.util.Optional.empty();
+            }
+            List<String> genres = genreSetList.get(genreSets[at]);
+            // For each genre set: which of this title's genres it has, as bits.
+            int[] shared = new int[genreSetList.size()];
+            for (int id = 0; id < shared.length; id++) {
+                for (int g = 0; g < genres.size(); g++) {
+                    if (genreSetList.get(id).contains(genres.get(g))) {
+                        shared[id] |= 1 << g;
+                    }
+                }
+            }
+            int[] before = new int[genres.size()];
+            for (int i = 0; i < at; i++) {
+                int bits = shared[genreSets[i]];
+                for (int g = 0; bits != 0; g++, bits >>>= 1) {
+                    if ((bits & 1) != 0) {
+                        before[g]++;
+                    }
+                }
+            }
+            Map<String, Integer> byGenre = new java.util.LinkedHashMap<>();
+            for (int g = 0; g < genres.size(); g++) {
+                byGenre.put(genres.get(g), before[g] + 1);
+            }
+            return java.util.Optional.of(new Ranks(at + 1, byGenre));
+        }
+
+        /** The first index that ranks after the position (a binary search: the ranking is in that order). */
+        private int firstAfter(Ranked position) {
+            int low = 0;
+            int high = keys.length;
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (compare(mid, position) <= 0) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
+            }
+            return low;
+        }
+
+        /** Negative when the i-th title ranks before the position, 0 at it, positive after it. */
+        private int compare(int i, Ranked position) {
+            int byScore = Double.compare(position.weightedScore(), scores[i]);
+            if (byScore != 0) {
+                return byScore;
+            }
+            int byVotes = Long.compare(position.numVotes(), votes[i]);
+            return byVotes != 0 ? byVotes : TitleKey.tconst(keys[i]).compareTo(position.tconst());
+        }
     }
 
-    private Ranking ranking(Set<String> titleTypes, Prior prior) {
-        RankingKey key = new RankingKey(Set.copyOf(titleTypes), prior);
+    /** The kept ranking of these types and prior, whatever its version, or null. */
+    public Ranking keptRanking(RankingKey key) {
+        return rankings.get(key);
+    }
+
+    /** The ranking of these types and prior as of this version: the kept one, or one sorted now and kept. */
+    public Ranking ranking(Set<String> titleTypes, Prior prior) {
+        return ranking(new RankingKey(titleTypes, prior));
+    }
+
+    /** See {@link #ranking(Set, Prior)}. */
+    public Ranking ranking(RankingKey key) {
         Ranking kept = rankings.get(key);
         if (kept != null && kept.version == version) {
             return kept;
         }
+        Prior prior = key.prior();
         boolean[] wanted = new boolean[typeTable.size()];
-        for (String type : titleTypes) {
+        for (String type : key.types()) {
             int code = typeTable.find(type);
             if (code >= 0) {
                 wanted[code] = true;
@@ -275,45 +362,34 @@ public final class RatedTitles {
             return byVotes != 0 ? byVotes
                     : TitleKey.tconst(keys[candidates[a]]).compareTo(TitleKey.tconst(keys[candidates[b]]));
         });
-        int[] rows = new int[count];
-        double[] scores = new double[count];
+        Ranking ranking = new Ranking(version, count, List.copyOf(genreSetList), typeTable.values());
         for (int i = 0; i < count; i++) {
-            rows[i] = candidates[order[i]];
-            scores[i] = score[order[i]];
+            int row = candidates[order[i]];
+            ranking.keys[i] = keys[row];
+            ranking.scores[i] = score[order[i]];
+            ranking.votes[i] = votes[row];
+            ranking.years[i] = years[row];
+            ranking.genreSets[i] = genreSets[row];
+            ranking.tenths[i] = tenths[row];
+            ranking.types[i] = types[row];
         }
-        Ranking ranking = new Ranking(version, rows, scores);
         rankings.put(key, ranking);
         return ranking;
     }
 
-    /** The first index of the ranking that ranks after the position (a binary search: the ranking is in that order). */
-    private int firstAfter(Ranking ranking, Ranked position) {
-        int low = 0;
-        int high = ranking.rows.length;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (compare(ranking, mid, position) <= 0) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
+    /** The keys of the rankings kept. */
+    public List<RankingKey> keptRankings() {
+        return List.copyOf(rankings.keySet());
     }
 
-    /** Negative when the ranking's i-th title ranks before the position, 0 at it, positive after it. */
-    private int compare(Ranking ranking, int i, Ranked position) {
-        int byScore = Double.compare(position.weightedScore(), ranking.scores[i]);
-        if (byScore != 0) {
-            return byScore;
+    /** Every type's mean rating, by type name; NaN for a type without a rated title. */
+    public Map<String, Double> meansByType() {
+        double[] byCode = means();
+        Map<String, Double> byType = new HashMap<>();
+        for (int code = 0; code < byCode.length; code++) {
+            byType.put(typeTable.value(code), byCode[code]);
         }
-        int row = ranking.rows[i];
-        int byVotes = Long.compare(position.numVotes(), votes[row]);
-        return byVotes != 0 ? byVotes : TitleKey.tconst(keys[row]).compareTo(position.tconst());
-    }
-
-    private Ranked ranked(int row, double score) {
-        return new Ranked(TitleKey.tconst(keys[row]), typeTable.value(types[row]), score, tenths[row] / 10.0, votes[row]);
+        return byType;
     }
 
     /** One title of a ranking; also a position in it (score, votes, tconst), which a cursor names. */
@@ -461,6 +537,10 @@ public final class RatedTitles {
 
         int size() {
             return values.size();
+        }
+
+        List<String> values() {
+            return List.copyOf(values);
         }
     }
 }

@@ -121,7 +121,7 @@ public class TitleResource {
         boolean withExplain = explain == null || explain.isBlank() || QueryParams.flag("explain", explain);
         TitleRecord title = find(checked(tconst));
         Double score = catalogue.weightedScore(title.averageRating(), title.numVotes(), title.titleType(), prior);
-        RatedTitles.Ranks ranks = withExplain && title.rated() ? catalogue.ranks(title.tconst(), prior).orElse(null) : null;
+        RatedTitles.Ranks ranks = withExplain && title.rated() ? catalogue.ranks(title.tconst(), title.titleType(), prior).orElse(null) : null;
         double[] terms = null;
         if (withExplain && title.rated()) {
             double c = prior.mean() != null ? prior.mean() : catalogue.meanRating(title.titleType());

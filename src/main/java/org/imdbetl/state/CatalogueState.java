@@ -33,8 +33,13 @@ public final class CatalogueState {
     }
 
     public void apply(List<Catalogue.Update> updates, Map<Integer, Long> nextOffsets) throws InvalidRecordException {
+        boolean loadedBefore = positions.loaded();
         catalogue.apply(updates, nextOffsets);
         nextOffsets.forEach(positions::advance);
+        if (!loadedBefore && positions.loaded()) {
+            // The start-up load is done: kept on disk, a crash from now on does not read the whole topic again.
+            catalogue.flush();
+        }
     }
 
     public Catalogue catalogue() {
