@@ -16,6 +16,24 @@ export async function getPage(path) {
   return { body, next };
 }
 
+/**
+ * Fetches every page of {path} (a path without after), up to {maxPages}: {items} all pages' items in order,
+ * {complete} false when pages were left. The next page is asked for with the Link header's cursor on this
+ * origin rather than by the Link's own URL, which a public base URL may put on another origin the CSP refuses.
+ */
+export async function getAllPages(path, maxPages) {
+  const items = [];
+  let after = null;
+  for (let page = 0; page < maxPages; page++) {
+    const separator = path.includes('?') ? '&' : '?';
+    const { body, next } = await getPage(after ? `${path}${separator}after=${encodeURIComponent(after)}` : path);
+    if (Array.isArray(body)) items.push(...body);
+    if (!next) return { items, complete: true };
+    after = next;
+  }
+  return { items, complete: false };
+}
+
 async function request(path) {
   let response;
   try {

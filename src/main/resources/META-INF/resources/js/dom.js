@@ -27,12 +27,24 @@ export function showMessage(element, message) {
 
 /** A table row that opens a movie on click and on Enter, like a link. */
 export function clickableRow(tconst, open) {
-  const row = document.createElement('tr');
-  row.dataset.tconst = tconst;
-  row.tabIndex = 0;
-  row.addEventListener('click', () => open(tconst));
-  row.addEventListener('keydown', (event) => { if (event.key === 'Enter') open(tconst); });
-  return row;
+  return clickable(document.createElement('tr'), tconst, open);
+}
+
+/** Makes {element} open the title {tconst} on click and on Enter, like a link; returns it. */
+export function clickable(element, tconst, open) {
+  element.dataset.tconst = tconst;
+  element.tabIndex = 0;
+  element.addEventListener('click', () => open(tconst));
+  element.addEventListener('keydown', (event) => { if (event.key === 'Enter') open(tconst); });
+  return element;
+}
+
+/** A button that looks like a link and calls {action} when clicked. */
+export function linkButton(text, action) {
+  const button = cell('button', text, 'link-button');
+  button.type = 'button';
+  button.addEventListener('click', action);
+  return button;
 }
 
 /**

@@ -52,3 +52,22 @@ export function formatAsOf(value, withYear, withTime = false) {
 
 /** An enum name as words: NOT_A_MOVIE -> not a movie. */
 export const humanize = (reason) => reason.toLowerCase().replace(/_/g, ' ');
+
+/**
+ * The years a title ran: 2008–2013, "2011–" for a series with no end year yet (still running), or its one
+ * year; '' when IMDb has no year.
+ */
+export function yearSpan(year, endYear, series = false) {
+  if (year == null) return '';
+  if (endYear != null && endYear !== year) return `${year}–${endYear}`;
+  return series && endYear == null ? `${year}–` : String(year);
+}
+
+/** The weighted score's terms ({R, v, m, C, weightOfRating, weightOfPrior} of the API) as one sentence. */
+export function explainScore(x) {
+  return x
+    ? `WR = v/(v+m)·R + m/(v+m)·C = ${(x.weightOfRating * 100).toFixed(1)}% of its own rating R = ${x.R}`
+      + ` (v = ${intFormat.format(x.v)} votes) + ${(x.weightOfPrior * 100).toFixed(1)}% of the prior C = ${x.C}`
+      + ` (m = ${intFormat.format(x.m)})`
+    : 'Unrated: not ranked.';
+}

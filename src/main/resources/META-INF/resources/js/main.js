@@ -7,21 +7,38 @@
 import { getJson } from './api.js';
 import * as router from './router.js';
 import * as store from './store.js';
+import { choice, isMovies, isSeries, MOVIES } from './title-types.js';
 import * as detail from './views/detail.js';
 import * as genres from './views/genres.js';
 import * as movers from './views/movers.js';
 import * as search from './views/search.js';
+import * as seriesPage from './views/series-page.js';
 import * as status from './views/status.js';
+import * as titleDetail from './views/title-detail.js';
 import * as topList from './views/top-list.js';
+import * as typeSwitch from './views/type-switch.js';
 
 const FAST_POLL_MS = 1000; // while an ingest is RUNNING
 const SLOW_POLL_MS = 5000; // otherwise, and after an error
 
-// ranking: the store's movies and ranking version the genres and table were loaded for.
+// ranking: the store's movies and ranking version the genres and table were loaded for; catalogue: the
+// catalogue's counts and last refresh, which the other types' lists and the title panels were loaded for.
 // historySeen / historyLoaded: the last history seen in /status, and the one the movers and detail show.
-const poller = { ranking: undefined, historySeen: undefined, historyLoaded: undefined };
+const poller = { ranking: undefined, catalogue: undefined, historySeen: undefined, historyLoaded: undefined };
 
-const openMovie = (tconst) => router.navigate({ movie: tconst });
+// One panel of each kind at a time: opening a title closes the panels of the other kinds, but an episode
+// opened from its series' grid keeps the series page open.
+const openMovie = (tconst) => router.navigate({ movie: tconst, series: null, title: null });
+const openSeries = (tconst) => router.navigate({ movie: null, series: tconst, title: null });
+const openTitle = (tconst) => router.navigate({ movie: null, series: null, title: tconst });
+const openEpisode = (tconst) => router.navigate({ movie: null, title: tconst });
+
+/** A title of the top list opens where its type is shown: a movie's detail, a series' page, the title panel. */
+function openListed(tconst, titleType) {
+  if (titleType === 'movie') openMovie(tconst);
+  else if (isSeries(titleType)) openSeries(tconst);
+  else openTitle(tconst);
+}
 
 /**
  * Loads what changed since the last poll, then polls again: fast while an ingest runs, slow otherwise.
@@ -35,10 +52,19 @@ async function poll() {
     if (answer.ingest && answer.ingest.state === 'RUNNING') delay = FAST_POLL_MS;
     // The ranking's version, not just the count: a refresh that only re-rates movies changes the table too.
     const ranking = answer.store ? `${answer.store.movies}|${answer.store.rankingVersion}` : null;
-    if (ranking !== poller.ranking) {
-      poller.ranking = ranking;
+    const catalogue = catalogueVersion(answer.catalogue);
+    const first = poller.ranking === undefined;
+    const listed = isMovies(store.get('type')) ? ranking !== poller.ranking : catalogue !== poller.catalogue;
+    const panels = catalogue !== poller.catalogue && !first;
+    poller.ranking = ranking;
+    poller.catalogue = catalogue;
+    if (first || listed) {
       await genres.load();
       await topList.reload();
+    }
+    if (panels) {
+      await seriesPage.reload();
+      await titleDetail.reload();
     }
     if (answer.history) await followHistory(answer);
     status.showConnection(`Live · refreshing every ${delay / 1000} s`, false);
@@ -46,6 +72,13 @@ async function poll() {
     status.showConnection(`Status unavailable (${e.message}); retrying in ${delay / 1000} s`, true);
   }
   setTimeout(poll, delay);
+}
+
+/** The catalogue's titles, rated titles and last refresh: a refresh that only re-rates ends at a new time. */
+function catalogueVersion(catalogue) {
+  if (!catalogue) return null;
+  const refresh = catalogue.refresh || {};
+  return `${catalogue.titles}|${catalogue.ratedTitles}|${refresh.state}|${refresh.finishedAt}`;
 }
 
 /**
@@ -71,15 +104,28 @@ async function followHistory(answer) {
 }
 
 function init() {
+  // Movies, the default, stay out of the route, so that every link from before the switch still reads the same.
+  typeSwitch.init({ select: (selected) => router.navigate({ type: selected === MOVIES ? null : selected.key }) });
   genres.init({ select: (genre, options) => router.navigate({ genre }, options) });
-  topList.init({ openMovie });
+  topList.init({ openTitle: openListed });
   search.init({ openMovie });
   movers.init({ openMovie });
   detail.init({ close: () => router.navigate({ movie: null }), reportError: search.showError });
+  seriesPage.init({
+    close: () => router.navigate({ series: null }), openEpisode, reportError: search.showError,
+    notASeries: (tconst) => router.navigate({ series: null, title: tconst }, { replace: true }),
+  });
+  titleDetail.init({
+    close: () => router.navigate({ title: null }), openSeries, reportError: search.showError,
+    isASeries: (tconst) => router.navigate({ series: tconst, title: null }, { replace: true }),
+  });
 
   // Route keys, in the order they appear in the hash.
+  router.define('type', (key) => store.set('type', choice(key))); // an unknown type reads as movies
   router.define('genre', (genre) => store.set('genre', genre));
   router.define('movie', (tconst) => detail.show(tconst));
+  router.define('series', (tconst) => seriesPage.show(tconst));
+  router.define('title', (tconst) => titleDetail.show(tconst));
   router.start();
   poll();
 }

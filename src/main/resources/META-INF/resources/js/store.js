@@ -1,11 +1,15 @@
 // Owns the little state that several views share; everything else stays in the view that uses it.
 //
 // Keys:
+//   type    - the type switch's choice (title-types.js CHOICES), set from the route; the genres and the top
+//             list show the titles of its types.
 //   genre   - the genre the top list is filtered by, or null; set from the route, shown by the genres view.
 //   history - {refreshes, latestAsOf} of the rating history, from /status; read by the movers and the history chart.
 // A listener is called with the new value whenever a key changes (compared with Object.is).
 
-const values = new Map([['genre', null], ['history', { refreshes: 0, latestAsOf: null }]]);
+import { MOVIES } from './title-types.js';
+
+const values = new Map([['type', MOVIES], ['genre', null], ['history', { refreshes: 0, latestAsOf: null }]]);
 const listeners = new Map();
 
 export function get(key) {

@@ -73,11 +73,11 @@ import org.openqa.selenium.logging.LogType;
 class DashboardTest {
 
     /** {@code -Ddashboard.browser=required} (CI) turns a missing browser into a failure instead of a skip. */
-    private static final String MODE_PROPERTY = "dashboard.browser";
-    private static final List<Path> CHROMIUM_CANDIDATES = List.of(
+    static final String MODE_PROPERTY = "dashboard.browser";
+    static final List<Path> CHROMIUM_CANDIDATES = List.of(
             Path.of("/usr/bin/chromium"), Path.of("/usr/bin/chromium-browser"), Path.of("/usr/bin/google-chrome"));
-    private static final List<Path> DRIVER_CANDIDATES = List.of(Path.of("/usr/bin/chromedriver"));
-    private static final String INSTALL_HINT =
+    static final List<Path> DRIVER_CANDIDATES = List.of(Path.of("/usr/bin/chromedriver"));
+    static final String INSTALL_HINT =
             "install Chromium and its driver with: apt-get install -y --no-install-recommends chromium chromium-driver";
     // Offline machines: without the background-networking flags Chromium floods refused connections.
     private static final List<String> CHROMIUM_FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
@@ -498,7 +498,7 @@ class DashboardTest {
         return gains;
     }
 
-    private static ChromeDriver startChromium(Path chromium, Path driverBinary, Path profile) {
+    static ChromeDriver startChromium(Path chromium, Path driverBinary, Path profile) {
         // An explicit driver path keeps Selenium Manager from ever looking for (or downloading) a driver.
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(driverBinary.toFile())
@@ -588,7 +588,7 @@ class DashboardTest {
     }
 
     /** URLs the dashboard asked for that the service does not serve, from chromedriver's network log. */
-    private static List<String> externalRequests(ChromeDriver driver, String baseUrl) {
+    static List<String> externalRequests(ChromeDriver driver, String baseUrl) {
         String origin = baseUrl.replaceFirst("^(https?://[^/]+).*$", "$1");
         return driver.manage().logs().get(LogType.PERFORMANCE).getAll().stream()
                 .map(entry -> JsonPath.from(entry.getMessage()))
@@ -602,13 +602,13 @@ class DashboardTest {
     }
 
     /** If the environment variable is set it is the only candidate; otherwise the first executable default. */
-    private static Optional<Path> findExecutable(String variable, List<Path> defaults) {
+    static Optional<Path> findExecutable(String variable, List<Path> defaults) {
         String configured = System.getenv(variable);
         List<Path> candidates = configured == null || configured.isBlank() ? defaults : List.of(Path.of(configured));
         return candidates.stream().filter(Files::isRegularFile).filter(Files::isExecutable).findFirst();
     }
 
-    private static String candidates(String variable, List<Path> defaults) {
+    static String candidates(String variable, List<Path> defaults) {
         String configured = System.getenv(variable);
         if (configured != null && !configured.isBlank()) {
             return variable + "=" + configured;
@@ -616,14 +616,14 @@ class DashboardTest {
         return defaults.stream().map(Path::toString).collect(Collectors.joining(", "));
     }
 
-    private static boolean browserRequired() {
+    static boolean browserRequired() {
         String mode = System.getProperty(MODE_PROPERTY, "optional");
         assertThat(mode).as("-D%s", MODE_PROPERTY).isIn("optional", "required");
         return mode.equals("required");
     }
 
     /** Best effort: a profile left behind in the temp folder is harmless, a failed test over it is not. */
-    private static void deleteRecursively(Path dir) {
+    static void deleteRecursively(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);

@@ -2,9 +2,10 @@
 // a movie the data dropped, and the close button. Its rating history is drawn by history-chart.js.
 
 import { getJson } from '../api.js';
-import { $, cell, showMessage } from '../dom.js';
-import { formatAsOf, intFormat } from '../format.js';
+import { $, showMessage } from '../dom.js';
+import { explainScore, formatAsOf, intFormat } from '../format.js';
 import * as historyChart from './history-chart.js';
+import { renderFields as renderTitleFields, renderGenreRanks } from './title-parts.js';
 
 // shown: the tconst on the panel, or null; request: answers to an older movie are dropped.
 const state = { shown: null, request: 0, reportError: () => {} };
@@ -87,19 +88,8 @@ function renderMovie(movie) {
     ['Weighted score', movie.weightedScore == null ? '—' : Number(movie.weightedScore).toFixed(3)],
     ['Rank', movie.rank == null ? '—' : `#${intFormat.format(movie.rank)}`],
   ]);
-  const x = movie.explain;
-  $('detail-explain').textContent = x
-    ? `WR = v/(v+m)·R + m/(v+m)·C = ${(x.weightOfRating * 100).toFixed(1)}% of its own rating R = ${x.R}`
-      + ` (v = ${intFormat.format(x.v)} votes) + ${(x.weightOfPrior * 100).toFixed(1)}% of the prior C = ${x.C}`
-      + ` (m = ${intFormat.format(x.m)})`
-    : 'Unrated: not ranked.';
-  const ranks = Object.entries(movie.genreRanks || {});
-  $('detail-genre-ranks').replaceChildren(...ranks.map(([genre, rank]) => {
-    const item = cell('li', `${genre}: `);
-    item.append(cell('strong', `#${intFormat.format(rank)}`));
-    return item;
-  }));
-  $('detail-genre-ranks').hidden = ranks.length === 0;
+  $('detail-explain').textContent = explainScore(movie.explain);
+  renderGenreRanks($('detail-genre-ranks'), movie.genreRanks);
 }
 
 /** A movie the data dropped: its rank and score are gone with it, the fields keep its last values. */
@@ -119,9 +109,5 @@ function renderRemoved(tconst, points, last) {
 }
 
 function renderFields(fields) {
-  $('detail-fields').replaceChildren(...fields.map(([name, value]) => {
-    const row = document.createElement('div');
-    row.append(cell('dt', name), cell('dd', String(value)));
-    return row;
-  }));
+  renderTitleFields($('detail-fields'), fields);
 }
