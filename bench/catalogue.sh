@@ -84,8 +84,8 @@ echo "== catalogue: basics + ratings + episode, every type"
 run catalogue "$ALL"
 trap 'kill $PID 2>/dev/null || true' EXIT
 TITLES=$(status | json "['catalogue']['titles']")
-SERIES=$(curl -sf "http://127.0.0.1:$HTTP_PORT/titles/top?type=tvSeries&limit=1000&minVotes=1000" | python3 -c "
-import json,sys; print(json.load(sys.stdin)[0]['tconst'])")
+# The series with the most episodes in the dump.
+SERIES=$(zcat "$ALL/title.episode.tsv.gz" | awk -F'\t' 'NR > 1 { n[$2]++ } END { for (s in n) if (n[s] > max) { max = n[s]; best = s }; print best }')
 EPISODES=$(curl -sf "http://127.0.0.1:$HTTP_PORT/titles/$SERIES" | json "['episodeCount']")
 echo "   $TITLES titles; p99 endpoints use series $SERIES ($EPISODES episodes)"
 
@@ -132,7 +132,7 @@ MOVIES_RATIO=$(ratio "${E2E[movies]}" "${ZCAT[movies]}")
   echo "| restart after SIGKILL to the catalogue loaded | | ${RESTART} s | | |"
   echo "| /version p99 | | ${P99[/version]} | floor | |"
   echo "| /titles/top?type=tvSeries p99 | | ${P99[/titles/top?type=tvSeries]} = ${TOP_RATIO}x /version | 2x | $(verdict "$TOP_RATIO" 2) |"
-  echo "| /titles/{series}/episodes p99 ($EPISODES episodes, first page of 50) | | ${P99[/titles/$SERIES/episodes]} = ${EPISODES_RATIO}x /version | 2x | $(verdict "$EPISODES_RATIO" 2) |"
+  echo "| /titles/{series}/episodes p99 (the longest series, $EPISODES episodes; first page of 50) | | ${P99[/titles/$SERIES/episodes]} = ${EPISODES_RATIO}x /version | 2x | $(verdict "$EPISODES_RATIO" 2) |"
   echo
   echo "Movie-only figures of bench/run.sh for comparison: [RESULTS.md](RESULTS.md)."
 } | tee "$RESULTS"
