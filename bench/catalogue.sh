@@ -7,7 +7,7 @@
 # heap after GC, peak RSS, restart after SIGKILL to the catalogue loaded, and the p99 of /titles/top?type=tvSeries
 # and /titles/{series}/episodes against /version (wrk, 64 connections, WRK_SECONDS each after a warm-up).
 # Needs: Java 17, python3, wrk (installed with apt-get if missing). Takes ~15 minutes at SCALE 1.
-# Env: WRK_SECONDS (15), CATALOGUE_HEAP (-Xmx1g), RESULTS, BENCH_HTTP_PORT (18080), BENCH_KAFKA_PORT (19092),
+# Env: WRK_SECONDS (15), CATALOGUE_HEAP (-Xmx1g; the movie-only run has bench/run.sh's), RESULTS, BENCH_HTTP_PORT (18080), BENCH_KAFKA_PORT (19092),
 # BENCH_CONTROLLER_PORT (19093).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,8 +23,10 @@ RESULTS="${RESULTS:-bench/RESULTS-CATALOGUE.md}"
 WRK_SECONDS="${WRK_SECONDS:-15}"
 
 source bench/service.sh
-# The budgets are heap after GC (600 MB) and peak RSS (1.5 GB): the heap limit only has to leave room above them.
-HEAP="${CATALOGUE_HEAP:--Xmx1g}"
+# The movie-only run at bench/run.sh's heap; the catalogue's budgets are heap after GC (600 MB) and peak RSS
+# (1.5 GB): its heap limit only has to leave room above the first and stay under the second.
+MOVIES_HEAP="$HEAP"
+CATALOGUE_HEAP="${CATALOGUE_HEAP:--Xmx1g}"
 secs() { python3 -c "print(f'{$2 - $1:.2f}')"; }
 await_ready() { until curl -sf -o /dev/null "http://127.0.0.1:$HTTP_PORT/q/health/ready"; do sleep 0.1; done; }
 cpu_seconds() { python3 -c "
@@ -54,10 +56,11 @@ mkdir -p "$MOVIES_ONLY"
 for f in title.basics.tsv.gz title.ratings.tsv.gz; do ln -sf "$(realpath "$ALL/$f")" "$MOVIES_ONLY/$f"; done
 
 declare -A E2E ZCAT CPU HEAP_MB RSS
-# run MODE DUMPS: one service from empty data dirs to done; fills the figures of MODE.
+# run MODE DUMPS HEAP: one service from empty data dirs to done; fills the figures of MODE.
 run() {
   local mode=$1
   DUMPS=$2
+  HEAP=$3
   rm -rf "$RUN" && mkdir -p "$RUN"
   local files=("$DUMPS"/title.*.tsv.gz)
   local t0 t1
@@ -77,11 +80,11 @@ run() {
 }
 
 echo "== movie-only: basics + ratings, the movies' ingest"
-run movies "$MOVIES_ONLY"
+run movies "$MOVIES_ONLY" "$MOVIES_HEAP"
 kill -TERM $PID; wait $PID 2>/dev/null || true
 
 echo "== catalogue: basics + ratings + episode, every type"
-run catalogue "$ALL"
+run catalogue "$ALL" "$CATALOGUE_HEAP"
 trap 'kill $PID 2>/dev/null || true' EXIT
 TITLES=$(status | json "['catalogue']['titles']")
 # The series with the most episodes in the dump.
@@ -119,7 +122,7 @@ MOVIES_RATIO=$(ratio "${E2E[movies]}" "${ZCAT[movies]}")
 {
   echo "# Catalogue benchmark (bench/catalogue.sh $SCALE)"
   echo
-  echo "Run $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $(git rev-parse --short HEAD)$(git diff --quiet || echo ' (uncommitted changes)'), heap $HEAP;"
+  echo "Run $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $(git rev-parse --short HEAD)$(git diff --quiet || echo ' (uncommitted changes)'), heap $MOVIES_HEAP (movie-only) and $CATALOGUE_HEAP (catalogue);"
   echo "dumps: generated at scale $SCALE; $TITLES titles in the catalogue. Each run starts from empty data directories."
   echo
   echo "| figure | movie-only (basics + ratings) | catalogue (+ episode, every type) | budget | |"

@@ -84,12 +84,16 @@ public final class Catalogue implements AutoCloseable {
             changes.add(new CatalogueStore.Change(update.tconst(), update.value()));
         }
         synchronized (lock) {
-            // What each title was before this batch; a title twice in one batch was, the second time, its first record.
+            // What each title was before this batch, read in one call; a title twice in one batch was, the
+            // second time, its first record.
+            Map<String, TitleRecord> stored = new HashMap<>();
+            for (TitleRecord title : findAll(updates.stream().map(Update::tconst).distinct().toList())) {
+                stored.put(title.tconst(), title);
+            }
             Map<String, TitleRecord> current = new HashMap<>();
             List<TitleRecord> before = new ArrayList<>(updates.size());
             for (Update update : updates) {
-                TitleRecord was = current.containsKey(update.tconst()) ? current.get(update.tconst())
-                        : find(update.tconst()).orElse(null);
+                TitleRecord was = current.containsKey(update.tconst()) ? current.get(update.tconst()) : stored.get(update.tconst());
                 before.add(was);
                 current.put(update.tconst(), update.title());
             }
@@ -186,6 +190,11 @@ public final class Catalogue implements AutoCloseable {
 
     public Optional<TitleRecord> find(String tconst) {
         return whileOpen(() -> store.find(tconst));
+    }
+
+    /** See {@link CatalogueStore#findAll}. */
+    public List<TitleRecord> findAll(List<String> tconsts) {
+        return whileOpen(() -> store.findAll(tconsts));
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -93,9 +94,14 @@ public class TitleResource {
                 cursor.position().weightedScore(), 0, cursor.position().numVotes());
         List<RatedTitles.Ranked> ranked = catalogue.top(types, genre(genre), votes, from, to, prior, position, pageSize + 1);
         List<TitleView> page = new ArrayList<>(Math.min(pageSize, ranked.size()));
-        for (RatedTitles.Ranked title : ranked.subList(0, Math.min(pageSize, ranked.size()))) {
+        List<RatedTitles.Ranked> shown = ranked.subList(0, Math.min(pageSize, ranked.size()));
+        Map<String, TitleRecord> found = byTconst(catalogue.findAll(shown.stream().map(RatedTitles.Ranked::tconst).toList()));
+        for (RatedTitles.Ranked title : shown) {
             // A title removed between the ranking and this read is left out of the page.
-            catalogue.find(title.tconst()).ifPresent(found -> page.add(TitleView.from(found, title.weightedScore())));
+            TitleRecord record = found.get(title.tconst());
+            if (record != null) {
+                page.add(TitleView.from(record, title.weightedScore()));
+            }
         }
         String next = null;
         if (ranked.size() > pageSize) {
@@ -170,12 +176,19 @@ public class TitleResource {
         }
         List<EpisodeRow> rows = catalogue.episodes(series, seasonNumber, order, from, pageSize + 1, prior);
         List<EpisodeView> page = new ArrayList<>(Math.min(pageSize, rows.size()));
-        for (EpisodeRow row : rows.subList(0, Math.min(pageSize, rows.size()))) {
-            catalogue.find(row.tconst()).ifPresent(episode -> page.add(EpisodeView.from(episode,
-                    catalogue.weightedScore(episode.averageRating(), episode.numVotes(), episode.titleType(), prior))));
+        List<EpisodeRow> shown = rows.subList(0, Math.min(pageSize, rows.size()));
+        for (TitleRecord episode : catalogue.findAll(shown.stream().map(EpisodeRow::tconst).toList())) {
+            page.add(EpisodeView.from(episode, catalogue.weightedScore(episode.averageRating(), episode.numVotes(),
+                    episode.titleType(), prior)));
         }
         String next = rows.size() > pageSize ? encodeEpisodeCursor(rows.get(pageSize - 1), order) : null;
         return withNextLink(uriInfo, page, next).build();
+    }
+
+    private static Map<String, TitleRecord> byTconst(List<TitleRecord> titles) {
+        Map<String, TitleRecord> byTconst = new java.util.HashMap<>();
+        titles.forEach(t -> byTconst.put(t.tconst(), t));
+        return byTconst;
     }
 
     /** Series-like types: their episodes point at them. */
