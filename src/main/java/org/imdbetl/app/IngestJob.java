@@ -237,10 +237,14 @@ public class IngestJob {
                 sourceConfig.connectTimeout());
     }
 
-    /** The movies' part, then the catalogue's: the returned future completes once both ended. */
+    /**
+     * The movies' part, then the catalogue's. The ingest's state turns COMPLETED (or HELD_BACK) only once both
+     * ended, so whoever waits for it waits for the whole refresh; the catalogue's own outcome is in its status.
+     */
     private IngestProgress.Snapshot run(ImdbSource source, RefreshOptions options) {
-        IngestProgress.Snapshot movies = runMovies(source, options);
-        if (movies.state() != IngestState.FAILED) {
+        Runnable[] ended = {null};
+        runMovies(source, options, ended);
+        if (progress.snapshot().state() != IngestState.FAILED) {
             RejectSamples rejects = new RejectSamples(config.ingest().rejectsPerReason());
             try {
                 catalogue.run(source, options, rejects);
@@ -249,7 +253,10 @@ public class IngestJob {
             }
             writeRejects(rejects, "catalogue-");
         }
-        return movies;
+        if (ended[0] != null) {
+            ended[0].run();
+        }
+        return progress.snapshot();
     }
 
     /** What the catalogue's part of the last refresh did. */
@@ -257,7 +264,8 @@ public class IngestJob {
         return catalogue.status();
     }
 
-    private IngestProgress.Snapshot runMovies(ImdbSource source, RefreshOptions options) {
+    /** @param ended receives the movies' final state when it is a success, to be set once the catalogue's part ended too */
+    private IngestProgress.Snapshot runMovies(ImdbSource source, RefreshOptions options, Runnable[] ended) {
         boolean heldBefore = progress.snapshot().state() == IngestState.HELD_BACK;
         progress.checking(source.describe());
         RejectSamples rejects = new RejectSamples(config.ingest().rejectsPerReason());
@@ -281,7 +289,7 @@ public class IngestJob {
                 if (!read) {
                     Log.infof("Refresh: %s unchanged (%s; %s), nothing read", source.describe(),
                             ratings.checkResult(), basics.checkResult());
-                    progress.checkedUnchanged(heldBefore);
+                    ended[0] = () -> progress.checkedUnchanged(heldBefore);
                     return progress.snapshot();
                 }
                 progress.started(source.describe());
@@ -311,9 +319,9 @@ public class IngestJob {
                         sent.removed(), sent.unchanged(), outcome.deletions().heldBack()));
                 // Last: whoever waits for the state sees the dataset part already updated.
                 if (outcome.deletions().isHeldBack()) {
-                    progress.heldBack();
+                    ended[0] = progress::heldBack;
                 } else {
-                    progress.completed();
+                    ended[0] = progress::completed;
                 }
             }
         } catch (InvalidFileException | DestinationStoppedException e) {

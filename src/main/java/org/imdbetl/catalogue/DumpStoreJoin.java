@@ -65,21 +65,12 @@ public final class DumpStoreJoin {
 
     /** One dump row, as the store would hold it. */
     public void row(long key, byte[] value) {
-        int digits = TitleKey.digits(key);
-        if (digits < TitleKey.MIN_DIGITS || digits > TitleKey.MAX_DIGITS) {
-            throw new IllegalArgumentException("not a title key: " + key);
-        }
-        if (key <= last[digits]) {
+        if (!inOrder(key)) {
             lookUp(key, value);
             return;
         }
-        last[digits] = key;
-        Cursor cursor = cursor(digits);
-        while (valid(cursor, digits) && cursor.key() < key) {
-            absent.add(cursor.key());
-            cursor.next();
-        }
-        if (valid(cursor, digits) && cursor.key() == key) {
+        Cursor cursor = walkTo(key);
+        if (cursor != null) {
             compare(key, cursor.value(), value);
             cursor.next();
         } else {
@@ -87,26 +78,45 @@ public final class DumpStoreJoin {
         }
     }
 
-    /**
-     * A title the dump has but whose row could not be read: whatever the store holds of it stays, neither
-     * changed nor absent (a broken row today is not a title that left the dump).
-     */
-    public void keep(long key) {
+    /** Whether the key comes after every earlier row of its digit count (then it is the walk's next). */
+    private boolean inOrder(long key) {
         int digits = TitleKey.digits(key);
         if (digits < TitleKey.MIN_DIGITS || digits > TitleKey.MAX_DIGITS) {
             throw new IllegalArgumentException("not a title key: " + key);
         }
         if (key <= last[digits]) {
-            lookedUp.add(key);
-            return;
+            return false;
         }
         last[digits] = key;
+        return true;
+    }
+
+    /**
+     * Walks the store's titles of the key's digit count up to it; those passed are absent from the dump.
+     *
+     * @return the walk standing on the key, or null when the store does not hold it
+     */
+    private Cursor walkTo(long key) {
+        int digits = TitleKey.digits(key);
         Cursor cursor = cursor(digits);
         while (valid(cursor, digits) && cursor.key() < key) {
             absent.add(cursor.key());
             cursor.next();
         }
-        if (valid(cursor, digits) && cursor.key() == key) {
+        return valid(cursor, digits) && cursor.key() == key ? cursor : null;
+    }
+
+    /**
+     * A title the dump has but whose row could not be read: whatever the store holds of it stays, neither
+     * changed nor absent (a broken row today is not a title that left the dump).
+     */
+    public void keep(long key) {
+        if (!inOrder(key)) {
+            lookedUp.add(key);
+            return;
+        }
+        Cursor cursor = walkTo(key);
+        if (cursor != null) {
             cursor.next();
         }
     }

@@ -66,6 +66,25 @@ class DumpStoreJoinTest {
     }
 
     @Test
+    void aKeptTitleIsNeitherChangedNorAbsentInOrderOrNot() {
+        TreeMap<Long, byte[]> store = new TreeMap<>();
+        for (String tconst : List.of("tt0000002", "tt0000003", "tt0000005", "tt0000007", "tt0000009")) {
+            store.put(TitleKey.of(tconst), new byte[] {1});
+        }
+        Result result = new Result();
+        DumpStoreJoin join = new DumpStoreJoin(new MapStore(store), result);
+        join.row(TitleKey.of("tt0000002"), new byte[] {1});
+        join.keep(TitleKey.of("tt0000005"));
+        join.row(TitleKey.of("tt0000007"), new byte[] {2});
+        // Kept after the walk passed it: looked up, so not absent either.
+        join.keep(TitleKey.of("tt0000003"));
+        join.finish();
+        assertThat(result.absent).containsOnlyKeys("tt0000009");
+        assertThat(result.changed).containsOnlyKeys("tt0000007");
+        assertThat(result.added).isEmpty();
+    }
+
+    @Test
     void withoutFinishNothingIsAbsent() {
         TreeMap<Long, byte[]> store = new TreeMap<>();
         store.put(TitleKey.of("tt0000002"), new byte[] {1});

@@ -29,6 +29,16 @@ import org.junit.jupiter.api.io.TempDir;
 /** The catalogue's tables, read back with DuckDB as a user would, hold every field of every title. */
 class CatalogueTablesTest {
 
+    static {
+        // Registered by loading it: DriverManager's own lookup runs once per JVM, with whatever class loader the
+        // first caller had (a Quarkus test's, in the full suite), and may miss it.
+        try {
+            Class.forName("org.duckdb.DuckDBDriver");
+        } catch (ClassNotFoundException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private static final TitleRecord MOVIE = new TitleRecord("tt0000001", "movie", "The Long Night", "La longue nuit",
             false, 1999, null, 121, List.of("Drama", "Mystery"), 7.5, 1_200L, null, null, null);
     private static final TitleRecord SERIES = new TitleRecord("tt0000002", "tvSeries", "Ōkami to Kōshinryō: 東京 «été»",
