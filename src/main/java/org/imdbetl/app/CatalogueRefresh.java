@@ -25,6 +25,7 @@ import org.imdbetl.lake.LakeWriter;
 import org.imdbetl.source.DatasetState;
 import org.imdbetl.source.DumpFile;
 import org.imdbetl.source.DumpReader;
+import org.imdbetl.source.FileVersion;
 import org.imdbetl.source.ImdbReader;
 import org.imdbetl.source.ImdbSource;
 import org.imdbetl.source.IngestProgress;
@@ -86,8 +87,12 @@ public class CatalogueRefresh {
         return status;
     }
 
-    /** @param rejectsOut where the rejected rows' samples go (one file per refresh, with the movies' part) */
-    void run(ImdbSource source, RefreshOptions options, RejectSamples rejectsOut) throws InterruptedException {
+    /**
+     * @param movies     the versions the movies' part ingested (and cached) just before: ratings and basics are
+     *                   asked for as those, so a file it just downloaded is not downloaded again
+     * @param rejectsOut where the rejected rows' samples go (one file per refresh, beside the movies' part's)
+     */
+    void run(ImdbSource source, RefreshOptions options, DatasetState movies, RejectSamples rejectsOut) throws InterruptedException {
         Instant started = Instant.now();
         IngestProgress progress = new IngestProgress();
         status = new Status(IngestState.RUNNING, null, started, null, 0, 0, Map.of(), 0, 0, 0, 0, 0,
@@ -96,10 +101,11 @@ public class CatalogueRefresh {
             awaitLoaded(config.ingest().storeLoadTimeout());
             Path stateFile = stateFile(source);
             DatasetState last = DatasetState.load(stateFile);
-            try (DumpFile ratings = source.open(ImdbReader.RATINGS_FILE, last.file(ImdbReader.RATINGS_FILE));
-                    DumpFile basics = source.open(ImdbReader.BASICS_FILE, last.file(ImdbReader.BASICS_FILE));
-                    DumpFile episodes = source.open(ImdbReader.EPISODE_FILE, last.file(ImdbReader.EPISODE_FILE))) {
-                boolean changed = ratings.changed() || basics.changed() || episodes.changed();
+            // title.episode first: a source without it fails here, before anything else is asked for.
+            try (DumpFile episodes = source.open(ImdbReader.EPISODE_FILE, last.file(ImdbReader.EPISODE_FILE));
+                    DumpFile ratings = openShared(source, ImdbReader.RATINGS_FILE, movies, last);
+                    DumpFile basics = openShared(source, ImdbReader.BASICS_FILE, movies, last)) {
+                boolean changed = changedSince(ratings, last) || changedSince(basics, last) || episodes.changed();
                 // An empty store with a recorded version: the topic was wiped, the cache was not.
                 if (!changed && !options.force() && !state.catalogue().isEmpty()) {
                     Log.infof("Catalogue: %s unchanged, nothing read", FILES);
@@ -125,6 +131,31 @@ public class CatalogueRefresh {
             status = finished(IngestState.FAILED, String.valueOf(e.getMessage()), progress, null, 0,
                     status.episodesWithoutSeries(), started);
         }
+    }
+
+    /** A file the movies' part also reads: asked for as the version it holds, else as the catalogue's own. */
+    private static DumpFile openShared(ImdbSource source, String name, DatasetState movies, DatasetState last)
+            throws InvalidFileException, InterruptedException {
+        return source.open(name, movies.file(name).or(() -> last.file(name)));
+    }
+
+    /** Whether the file is not what the catalogue last ingested (it may be unchanged for the movies' part). */
+    private static boolean changedSince(DumpFile file, DatasetState last) {
+        if (file.changed()) {
+            return true;
+        }
+        Optional<FileVersion> mine = last.file(file.name());
+        if (mine.isEmpty()) {
+            return true;
+        }
+        FileVersion now = file.version();
+        if (now.sha256() != null && mine.get().sha256() != null) {
+            return !now.sha256().equals(mine.get().sha256());
+        }
+        if (now.etag() != null && mine.get().etag() != null) {
+            return !now.etag().equals(mine.get().etag());
+        }
+        return now.size() != mine.get().size() || now.modifiedMillis() != mine.get().modifiedMillis();
     }
 
     private record Outcome(IngestState state, String error, TitleRefresh refresh, long heldBack, long withoutSeries) {

@@ -238,16 +238,19 @@ public class IngestJob {
     }
 
     /**
-     * The movies' part, then the catalogue's. The ingest's state turns COMPLETED (or HELD_BACK) only once both
-     * ended, so whoever waits for it waits for the whole refresh; the catalogue's own outcome is in its status.
+     * The movies' part, then, when it ended well, the catalogue's. The ingest's state turns COMPLETED (or HELD_BACK)
+     * only once both ended, so whoever waits for it waits for the whole refresh; the catalogue's own outcome is in
+     * its status.
      */
     private IngestProgress.Snapshot run(ImdbSource source, RefreshOptions options) {
         Runnable[] ended = {null};
         runMovies(source, options, ended);
-        if (progress.snapshot().state() != IngestState.FAILED) {
+        // Only after a movies' part that ended well: one that failed or stopped short says why, and the files it
+        // could not read would fail the catalogue's part too (after downloading them again).
+        if (ended[0] != null) {
             RejectSamples rejects = new RejectSamples(config.ingest().rejectsPerReason());
             try {
-                catalogue.run(source, options, rejects);
+                catalogue.run(source, options, moviesState(source), rejects);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -257,6 +260,16 @@ public class IngestJob {
             ended[0].run();
         }
         return progress.snapshot();
+    }
+
+    /** The versions the movies' part holds now (its cache holds them): the catalogue's part probes with them. */
+    private DatasetState moviesState(ImdbSource source) {
+        try {
+            return DatasetState.load(stateFile(source));
+        } catch (IOException e) {
+            Log.warnf("Refresh: the movies' dataset state could not be read (%s); the catalogue checks its files alone", e.getMessage());
+            return DatasetState.empty();
+        }
     }
 
     /** What the catalogue's part of the last refresh did. */

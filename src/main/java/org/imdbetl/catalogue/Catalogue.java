@@ -250,16 +250,12 @@ public final class Catalogue implements AutoCloseable {
         return whileOpen(() -> store.episodes(series, after, limit));
     }
 
-    /** How a series' episodes are listed: in season and episode order, or best first by one measure. */
-    public enum EpisodeOrder { EPISODE, SCORE, RATING, VOTES }
-
     /** The type whose mean rating is C of an episode's score (when C is not configured). */
     static final String EPISODE_TYPE = "tvEpisode";
 
     /**
      * A page of a series' episodes. In {@code EPISODE} order the store is walked from {@code after}'s position;
-     * the other orders sort the series' episodes (best first: unrated last, then more votes, then tconst) and
-     * start after {@code after}'s place in that order, so a page boundary holds while ratings change.
+     * the other orders sort the series' episodes ({@link EpisodeOrder#page}).
      *
      * @param season only this season, or null for every episode
      * @param after  the last row of the page before (its position, rating, votes and tconst), or null
@@ -284,24 +280,8 @@ public final class Catalogue implements AutoCloseable {
                 rows.add(row);
             }
         }
-        double m = prior.minVotes();
         double c = prior.mean() != null ? prior.mean() : meanRating(EPISODE_TYPE);
-        java.util.function.ToDoubleFunction<EpisodeRow> measure = switch (order) {
-            case SCORE -> row -> row.averageRating() == null ? -1 : (row.numVotes() * row.averageRating() + m * c) / (row.numVotes() + m);
-            case RATING -> row -> row.averageRating() == null ? -1 : row.averageRating();
-            default -> row -> row.numVotes() == null ? -1 : row.numVotes();
-        };
-        java.util.Comparator<EpisodeRow> best = java.util.Comparator.comparingDouble(measure).reversed()
-                .thenComparing(java.util.Comparator.comparingLong((EpisodeRow row) -> row.numVotes() == null ? -1 : row.numVotes()).reversed())
-                .thenComparing(EpisodeRow::tconst);
-        rows.sort(best);
-        int from = 0;
-        if (after != null) {
-            while (from < rows.size() && best.compare(rows.get(from), after) <= 0) {
-                from++;
-            }
-        }
-        return new ArrayList<>(rows.subList(from, Math.min(rows.size(), from + limit)));
+        return order.page(rows, after, limit, prior.minVotes(), c);
     }
 
     /** See {@link CatalogueStore#seasons}. */

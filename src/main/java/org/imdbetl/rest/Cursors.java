@@ -1,5 +1,11 @@
 package org.imdbetl.rest;
 
+import java.util.HexFormat;
+import org.imdbetl.catalogue.EpisodeKey;
+import org.imdbetl.catalogue.EpisodeOrder;
+import org.imdbetl.catalogue.EpisodeRow;
+import org.imdbetl.catalogue.TitleKey;
+
 import jakarta.ws.rs.BadRequestException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -12,7 +18,7 @@ import org.imdbetl.scoring.RankPosition;
 import org.imdbetl.scoring.RankingPin;
 
 /**
- * The opaque {@code after} cursor of {@code /movies/top}: the ranking the page was read from (store id
+ * The opaque {@code after} cursors. That of {@code /movies/top}: the ranking the page was read from (store id
  * and version) and the position of its last movie (score, votes, tconst), base64url-encoded. The next
  * page is read from that ranking while the store keeps it, else after the position in the current one,
  * so a cursor stays valid across refreshes and restarts. A cursor that does not decode is a 400.
@@ -92,6 +98,57 @@ final class Cursors {
             return new RankCursor(pin, new RankPosition(score, votes, parts[2]));
         } catch (IllegalArgumentException e) {
             throw invalid(cursor);
+        }
+    }
+
+    private static final String EPISODE_PREFIX = "e1|";
+    private static final String EPISODE_RANK_PREFIX = "k1|";
+
+    /**
+     * The cursor of {@code /titles/{tconst}/episodes}: in episode order the last row's place in the store; in the
+     * other orders its rating, votes and tconst (where the next page starts in that order).
+     */
+    static String encodeEpisode(EpisodeRow last, EpisodeOrder order) {
+        String raw = order == EpisodeOrder.EPISODE ? EPISODE_PREFIX + HexFormat.of().formatHex(last.position())
+                : EPISODE_RANK_PREFIX + (last.averageRating() == null ? "" : last.averageRating()) + "|"
+                        + (last.numVotes() == null ? "" : last.numVotes()) + "|" + last.tconst();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** @return null without a cursor; a cursor of another series or order, or one that does not decode, is a 400 */
+    static EpisodeRow decodeEpisode(String cursor, String series, EpisodeOrder order) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            if (cursor.length() > MAX_LENGTH) {
+                throw new IllegalArgumentException("too long");
+            }
+            String raw = new String(Base64.getUrlDecoder().decode(cursor.trim()), StandardCharsets.UTF_8);
+            if (order == EpisodeOrder.EPISODE && raw.startsWith(EPISODE_PREFIX)) {
+                byte[] position = HexFormat.of().parseHex(raw.substring(EPISODE_PREFIX.length()));
+                if (position.length != EpisodeKey.BYTES || EpisodeKey.series(position) != TitleKey.of(series)) {
+                    throw new IllegalArgumentException("not a position of this series");
+                }
+                return new EpisodeRow(TitleKey.tconst(EpisodeKey.title(position)), EpisodeKey.season(position),
+                        EpisodeKey.episode(position), null, null, position);
+            }
+            if (order != EpisodeOrder.EPISODE && raw.startsWith(EPISODE_RANK_PREFIX)) {
+                String[] parts = raw.substring(EPISODE_RANK_PREFIX.length()).split("\\|", -1);
+                if (parts.length != 3 || !Tconst.isValid(parts[2])) {
+                    throw new IllegalArgumentException("malformed");
+                }
+                Double rating = parts[0].isEmpty() ? null : Double.valueOf(parts[0]);
+                Long votes = parts[1].isEmpty() ? null : Long.valueOf(parts[1]);
+                if ((rating != null && !Double.isFinite(rating)) || (rating == null) != (votes == null)) {
+                    throw new IllegalArgumentException("malformed");
+                }
+                return new EpisodeRow(parts[2], null, null, rating, votes, null);
+            }
+            throw new IllegalArgumentException("not a cursor of this order");
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException("after must be a cursor from a Link header of this endpoint with the same sort, was '"
+                    + Excerpt.of(cursor, 40) + "'");
         }
     }
 

@@ -11,10 +11,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +25,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.imdbetl.catalogue.Catalogue;
 import org.imdbetl.catalogue.CatalogueStore;
-import org.imdbetl.catalogue.EpisodeKey;
+import org.imdbetl.catalogue.EpisodeOrder;
 import org.imdbetl.catalogue.EpisodeRow;
 import org.imdbetl.catalogue.RatedTitles;
-import org.imdbetl.catalogue.TitleKey;
 import org.imdbetl.config.ImdbConfig;
 import org.imdbetl.domain.Excerpt;
 import org.imdbetl.domain.Movie;
@@ -48,8 +44,6 @@ public class TitleResource {
     static final int MAX_TYPES = 16;
     static final int MAX_TYPE_LENGTH = 32;
     static final String DEFAULT_TYPE = "movie";
-    private static final String EPISODE_CURSOR = "e1|";
-    private static final String RANK_CURSOR = "k1|";
 
     private final Catalogue catalogue;
     private final RatedTitles.Prior prior;
@@ -167,9 +161,9 @@ public class TitleResource {
             @Context UriInfo uriInfo) {
         String series = checked(tconst);
         Integer seasonNumber = QueryParams.optionalInt("season", season, 0, Integer.MAX_VALUE - 1);
-        Catalogue.EpisodeOrder order = QueryParams.choice("sort", sort, Catalogue.EpisodeOrder.EPISODE);
+        EpisodeOrder order = QueryParams.choice("sort", sort, EpisodeOrder.EPISODE);
         int pageSize = QueryParams.intInRange("limit", limit, 50, 1, MovieResource.MAX_LIMIT);
-        EpisodeRow from = decodeEpisodeCursor(after, series, order);
+        EpisodeRow from = Cursors.decodeEpisode(after, series, order);
         TitleRecord title = find(series);
         if (title.episode() || !(isSeries(title.titleType()) || catalogue.seasons(series).episodeCount() > 0)) {
             throw new NotFoundException(series + " is a " + title.titleType() + ", not a series: it has no episodes");
@@ -181,7 +175,7 @@ public class TitleResource {
             page.add(EpisodeView.from(episode, catalogue.weightedScore(episode.averageRating(), episode.numVotes(),
                     episode.titleType(), prior)));
         }
-        String next = rows.size() > pageSize ? encodeEpisodeCursor(rows.get(pageSize - 1), order) : null;
+        String next = rows.size() > pageSize ? Cursors.encodeEpisode(rows.get(pageSize - 1), order) : null;
         return withNextLink(uriInfo, page, next).build();
     }
 
@@ -244,50 +238,6 @@ public class TitleResource {
         }
         return catalogue.canonicalGenre(genre.trim()).orElseThrow(() -> new BadRequestException(
                 "no title in the catalogue has genre '" + Excerpt.of(genre, 40) + "'; GET /genres?type=... lists them"));
-    }
-
-    /** In episode order a cursor is the last row's store position; in the others its rating, votes and tconst. */
-    private static String encodeEpisodeCursor(EpisodeRow last, Catalogue.EpisodeOrder order) {
-        String raw = order == Catalogue.EpisodeOrder.EPISODE ? EPISODE_CURSOR + HexFormat.of().formatHex(last.position())
-                : RANK_CURSOR + (last.averageRating() == null ? "" : last.averageRating()) + "|"
-                        + (last.numVotes() == null ? "" : last.numVotes()) + "|" + last.tconst();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static EpisodeRow decodeEpisodeCursor(String cursor, String series, Catalogue.EpisodeOrder order) {
-        if (cursor == null || cursor.isBlank()) {
-            return null;
-        }
-        try {
-            if (cursor.length() > 200) {
-                throw new IllegalArgumentException("too long");
-            }
-            String raw = new String(Base64.getUrlDecoder().decode(cursor.trim()), StandardCharsets.UTF_8);
-            if (order == Catalogue.EpisodeOrder.EPISODE && raw.startsWith(EPISODE_CURSOR)) {
-                byte[] position = HexFormat.of().parseHex(raw.substring(EPISODE_CURSOR.length()));
-                if (position.length != EpisodeKey.BYTES || EpisodeKey.series(position) != TitleKey.of(series)) {
-                    throw new IllegalArgumentException("not a position of this series");
-                }
-                return new EpisodeRow(TitleKey.tconst(EpisodeKey.title(position)), EpisodeKey.season(position),
-                        EpisodeKey.episode(position), null, null, position);
-            }
-            if (order != Catalogue.EpisodeOrder.EPISODE && raw.startsWith(RANK_CURSOR)) {
-                String[] parts = raw.substring(RANK_CURSOR.length()).split("\\|", -1);
-                if (parts.length != 3 || !Tconst.isValid(parts[2])) {
-                    throw new IllegalArgumentException("malformed");
-                }
-                Double rating = parts[0].isEmpty() ? null : Double.valueOf(parts[0]);
-                Long votes = parts[1].isEmpty() ? null : Long.valueOf(parts[1]);
-                if ((rating != null && !Double.isFinite(rating)) || (rating == null) != (votes == null)) {
-                    throw new IllegalArgumentException("malformed");
-                }
-                return new EpisodeRow(parts[2], null, null, rating, votes, null);
-            }
-            throw new IllegalArgumentException("not a cursor of this order");
-        } catch (IllegalArgumentException e) {
-            throw new BadRequestException("after must be a cursor from a Link header of this endpoint with the same sort, was '"
-                    + Excerpt.of(cursor, 40) + "'");
-        }
     }
 
     private <T> RestResponse.ResponseBuilder<T> withNextLink(UriInfo uriInfo, T body, String nextCursor) {
