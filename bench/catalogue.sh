@@ -117,12 +117,14 @@ echo "   ${RESTART}s; $(grep -o 'Catalogue: [0-9]* titles ([0-9]* rated) in [^,]
 kill -TERM $PID; wait $PID 2>/dev/null || true
 trap - EXIT
 
+# Taken before the report is written: tee truncates $RESULTS, which git would then count as a change.
+COMMIT="$(git rev-parse --short HEAD)$(git diff --quiet || echo ' (uncommitted changes)')"
 E2E_RATIO=$(ratio "${E2E[catalogue]}" "${ZCAT[catalogue]}")
 MOVIES_RATIO=$(ratio "${E2E[movies]}" "${ZCAT[movies]}")
 {
   echo "# Catalogue benchmark (bench/catalogue.sh $SCALE)"
   echo
-  echo "Run $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $(git rev-parse --short HEAD)$(git diff --quiet || echo ' (uncommitted changes)'), heap $MOVIES_HEAP (movie-only) and $CATALOGUE_HEAP (catalogue);"
+  echo "Run $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $COMMIT, heap $MOVIES_HEAP (movie-only) and $CATALOGUE_HEAP (catalogue);"
   echo "dumps: generated at scale $SCALE; $TITLES titles in the catalogue. Each run starts from empty data directories."
   echo
   echo "| figure | movie-only (basics + ratings) | catalogue (+ episode, every type) | budget | |"
