@@ -57,8 +57,8 @@ public final class GeneratedDays {
 
     /**
      * Day 2 from day 1: the series with the fifth most episodes leaves with its episodes; 2% of the other
-     * episodes leave, 10% of the rated ones are re-rated, 1% renumbered; a new series with 12 episodes
-     * (tconsts above every other) arrives.
+     * episodes leave, 10% of the rated ones are re-rated, 1% renumbered; a seventh of the rated series are
+     * re-rated (half a point, 1,000 votes more); a new series with 12 episodes (tconsts above every other) arrives.
      */
     public static void writeNextDay(Path from, Path to) throws IOException {
         Files files = Files.read(from);
@@ -90,6 +90,11 @@ public final class GeneratedDays {
             if (basicsRow != null && basicsRow[1].equals("tvEpisode") && random.nextInt(10) == 0) {
                 rating.setValue(new String[] {rating.getKey(), Integer.toString(10 + random.nextInt(91)).replaceAll("(\\d)$", ".$1"),
                         Integer.toString(5 + random.nextInt(5000))});
+            } else if (basicsRow != null && basicsRow[1].equals("tvSeries") && Long.parseLong(rating.getKey().substring(2)) % 7 == 0) {
+                // A seventh of the rated series re-rated (no random draw: the episodes' changes stay as they were).
+                int tenths = (int) Math.round(Double.parseDouble(rating.getValue()[1]) * 10);
+                rating.setValue(new String[] {rating.getKey(), (tenths >= 95 ? tenths - 5 : tenths + 5) / 10 + "." + (tenths >= 95 ? tenths - 5 : tenths + 5) % 10,
+                        Long.toString(Long.parseLong(rating.getValue()[2]) + 1000)});
             }
         }
         long last = files.basics().keySet().stream().mapToLong(t -> Long.parseLong(t.substring(2))).max().orElseThrow();

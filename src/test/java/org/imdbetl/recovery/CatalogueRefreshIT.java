@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.response.Response;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The catalogue through the packaged service and a real broker, on generated dumps (25,400 titles of every
  * type): the writer's answers equal those computed here from day 1's files; day 2 (a series and episodes
- * deleted, episodes re-rated and renumbered, a series with episodes added) refreshes it to day 2's answers;
+ * deleted, episodes re-rated and renumbered, series re-rated, a series with episodes added) refreshes it to
+ * day 2's answers;
  * a reader started after that, with stores of its own, builds the same catalogue from the topic alone.
  */
 class CatalogueRefreshIT {
@@ -84,6 +86,16 @@ class CatalogueRefreshIT {
                         RestAssured.given().port(writerPort).get("/titles/" + gone).then().statusCode(404);
                         RestAssured.given().port(writerPort).get("/titles/" + gone + "/episodes").then().statusCode(404);
                     }
+                }
+                // Series changed: their new rating and votes are served.
+                List<String> rerated = second.ofType("tvSeries").stream().filter(t -> first.ratings().containsKey(t)
+                        && second.ratings().containsKey(t) && !first.ratings().get(t)[1].equals(second.ratings().get(t)[1])).toList();
+                assertThat(rerated).isNotEmpty();
+                for (String series : rerated) {
+                    JsonPath detail = JsonPath.from(body(writerPort, "/titles/" + series)).using(
+                            JsonPathConfig.jsonPathConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
+                    assertThat(detail.getDouble("averageRating")).as(series).isEqualTo(Double.parseDouble(second.ratings().get(series)[1]));
+                    assertThat(detail.getLong("numVotes")).as(series).isEqualTo(Long.parseLong(second.ratings().get(series)[2]));
                 }
                 assertAnswersAsTheFiles(writerPort, second);
 
