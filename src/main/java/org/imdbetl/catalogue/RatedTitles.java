@@ -137,15 +137,6 @@ public final class RatedTitles {
         }
     }
 
-    /** The weighted score of a rated title under a prior, or null when the title is not rated. */
-    public Double score(String tconst, Prior prior) {
-        int row = find(TitleKey.of(tconst));
-        if (row < 0 || tenths[row] == DEAD) {
-            return null;
-        }
-        return score(row, prior);
-    }
-
     private double score(int row, Prior prior) {
         double m = prior.minVotes();
         return (votes[row] * (tenths[row] / 10.0) + m * prior.mean(this, types[row])) / (votes[row] + m);
